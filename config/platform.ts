@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Settings of the Community of Practice platform itself (read as `strapi.config.get('platform')`,
+ * validated at start-up by `src/platform-config.ts`).
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  /**
+   * Content locales, created at start-up. English is the default. The 24 official EU languages, then
+   * Ukrainian, Turkish, Serbian, Albanian, Bosnian, Macedonian and Norwegian (Bokmål and Nynorsk:
+   * Strapi has no plain `no`). Romani has no code in Strapi's locale list, so it cannot be enabled.
+   */
+  defaultLocale: 'en',
+  locales: [
+    'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv',
+    'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+    'uk', 'tr', 'sr', 'sq', 'bs', 'mk', 'nb', 'nn',
+  ],
+  /** Open self-registration would make members-only content public in all but name. */
+  allowPublicSignup: env.bool('ALLOW_PUBLIC_SIGNUP', false),
+  demo: {
+    /** Seed demo data at the first start of `strapi develop` on an empty database. */
+    seedOnFirstStart: env.bool('SEED_DEMO_DATA', true),
+    adminEmail: env('ADMIN_EMAIL', 'admin@cop.example.org'),
+    adminPassword: env('ADMIN_PASSWORD', 'Demo-admin-2026'),
+    memberPassword: env('DEMO_MEMBER_PASSWORD', 'Demo-member-2026'),
+  },
+});
+
+export default config;

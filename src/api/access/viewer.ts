@@ -1,0 +1,28 @@
+import type { Context } from 'koa';
+
+/**
+ * Who is asking, as far as content visibility is concerned.
+ * - `public`: no credentials, or an API token that is not full-access (a public website's token must
+ *   not see more than the public);
+ * - `member`: a signed-in users-permissions user, whatever their role (authenticated,
+ *   org-representative, facilitator);
+ * - `trusted`: a full-access API token, which an administrator created for an integration.
+ */
+export type Viewer =
+  | { kind: 'public' }
+  | { kind: 'member'; userId: number; role: string }
+  | { kind: 'trusted' };
+
+export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
+
+export const viewerFromContext = (ctx: Context): Viewer => {
+  const auth = ctx.state?.auth;
+  const strategy = auth?.strategy?.name;
+  if (strategy === 'users-permissions' && auth.credentials?.id) {
+    return { kind: 'member', userId: auth.credentials.id, role: auth.credentials.role?.type ?? 'authenticated' };
+  }
+  if (strategy === 'content-api-token' && auth.credentials?.type === 'full-access') {
+    return { kind: 'trusted' };
+  }
+  return PUBLIC_VIEWER;
+};

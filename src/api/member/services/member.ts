@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { factories } from '@strapi/strapi';
+
+const UID = 'api::member.member';
+const OWN_PROFILE_POPULATE = { organisation: { fields: ['name', 'slug'] } };
+
+type OwnProfileData = Record<string, unknown>;
+
+const ownProfile = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The profile of the member signed in as `userId`, in `locale` (default locale when absent). */
+  async findOwn(userId: number, locale?: string) {
+    return strapi.documents(UID).findFirst({ filters: { user: { id: userId } }, locale, populate: OWN_PROFILE_POPULATE } as never);
+  },
+
+  /** Updates, or creates on first use, the signed-in member's profile. */
+  async saveOwn(user: { id: number; username?: string }, data: OwnProfileData, locale?: string) {
+    const existing = (await strapi.db.query(UID).findOne({ select: ['documentId'], where: { user: { id: user.id } } })) as { documentId: string } | null;
+    if (existing) {
+      return strapi.documents(UID).update({ documentId: existing.documentId, locale, data, populate: OWN_PROFILE_POPULATE } as never);
+    }
+    return strapi.documents(UID).create({
+      locale,
+      data: { displayName: user.username ?? 'Member', ...data, user: user.id },
+      populate: OWN_PROFILE_POPULATE,
+    } as never);
+  },
+});
+
+export default factories.createCoreService(UID, ownProfile);
+
+export const getMemberService = (strapi: Core.Strapi) => strapi.service(UID) as unknown as ReturnType<typeof ownProfile>;

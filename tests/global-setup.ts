@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import './helpers/env';
+import { createDatabase, databaseEnv, dropRunDatabases, templateName, usesPostgres, type Template } from './helpers/databases';
+import { APP_DIR, DIST_DIR } from './helpers/paths';
+
+/**
+ * Once per `jest` run: compile the app (npm test type-checks first, so a type error is reported
+ * there rather than as "process.exit called"), then build the two template databases every test
+ * file clones: `empty` (schema, locales, roles) and `seeded` (plus the demo data).
+ */
+export default async function globalSetup() {
+  process.env.TEST_RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const { compileStrapi, createStrapi } = await import('@strapi/strapi');
+  await compileStrapi({ appDir: APP_DIR });
+  await dropRunDatabases();
+
+  const build = async (template: Template, prepare?: (strapi: import('@strapi/strapi').Core.Strapi) => Promise<void>) => {
+    const name = templateName(template);
+    await createDatabase(name);
+    Object.assign(process.env, databaseEnv(name));
+    const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+    if (prepare) await prepare(strapi);
+    await strapi.destroy();
+  };
+
+  const started = Date.now();
+  await build('empty');
+  await build('seeded', async (strapi) => {
+    const { seedDemoData } = require(`${DIST_DIR}/src/seed`);
+    const { loadPlatformConfig } = require(`${DIST_DIR}/src/platform-config`);
+    await seedDemoData(strapi, loadPlatformConfig(strapi));
+  });
+  console.log(`\nTemplates built on ${usesPostgres() ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

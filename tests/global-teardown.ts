@@ -1,0 +1,5 @@
+import { dropRunDatabases } from './helpers/databases';
+
+export default async function globalTeardown() {
+  await dropRunDatabases();
+}

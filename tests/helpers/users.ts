@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { TestApp } from './strapi';
+
+export type Role = 'authenticated' | 'org-representative' | 'facilitator';
+
+export type TestUser = {
+  id: number;
+  email: string;
+  jwt: string;
+  role: Role;
+  /** documentId of the member profile, when one was created. */
+  memberId?: string;
+};
+
+type ProfileOptions = {
+  displayName?: string;
+  visibility?: 'hidden' | 'members' | 'public';
+  organisation?: string;
+  countries?: string[];
+  languages?: string[];
+  bio?: string;
+  openToQuestions?: boolean;
+  canMentor?: boolean;
+};
+
+const PASSWORD = 'Test-password-1';
+
+/**
+ * Creates a users-permissions user with `role`, optionally with a member profile, then signs in
+ * through POST /api/auth/local like a real client and returns the JWT.
+ */
+export const createUser = async (app: TestApp, role: Role = 'authenticated', profile?: ProfileOptions | false): Promise<TestUser> => {
+  const { strapi } = app;
+  const suffix = randomBytes(5).toString('hex');
+  const email = `member-${suffix}@test.example.org`;
+  const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
+  const user = await strapi.plugin('users-permissions').service('user').add({
+    username: `member-${suffix}`,
+    email,
+    password: PASSWORD,
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: roleRow.id,
+  });
+
+  let memberId: string | undefined;
+  if (profile !== false) {
+    const member = await strapi.documents('api::member.member').create({
+      locale: 'en',
+      data: { displayName: `Member ${suffix}`, visibility: 'members', ...(profile ?? {}), user: user.id },
+    } as never);
+    memberId = member.documentId;
+  }
+
+  const login = await app.http().post('/api/auth/local').send({ identifier: email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return { id: user.id, email, jwt: login.body.jwt, role, memberId };
+};
+
+/** A full-access API token, as an administrator would create for a trusted integration. */
+export const createFullAccessToken = async (app: TestApp) => {
+  const token = await app.strapi.service('admin::api-token').create({
+    name: `test-${randomBytes(4).toString('hex')}`,
+    type: 'full-access',
+    lifespan: null,
+  });
+  return token.accessKey as string;
+};

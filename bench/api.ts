@@ -12,7 +12,8 @@ import { generateResources } from './lib/generate';
  * scope service replaced by a pass-through in this process), alternating so drift hits both.
  */
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 3000);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONNECTIONS = 8;
 const PATH = '/api/resources?locale=fr&populate=*';
 
@@ -42,7 +43,7 @@ const main = async () => {
     await measure(url); // warm-up
 
     const runs = { enforced: [] as number[], bypassed: [] as number[] };
-    for (let round = 0; round < 2; round += 1) {
+    for (let round = 0; round < ROUNDS; round += 1) {
       scope.scopeQuery = enforced;
       runs.enforced.push((await measure(url)).rps);
       scope.scopeQuery = bypassed;
@@ -50,9 +51,9 @@ const main = async () => {
     }
     scope.scopeQuery = enforced;
 
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    const [withEnforcement, withoutEnforcement] = [mean(runs.enforced), mean(runs.bypassed)];
-    console.log(`\nGET ${PATH} as the public, ${CONNECTIONS} connections, 2 × ${DURATION} s each, ${app.database}`);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const [withEnforcement, withoutEnforcement] = [median(runs.enforced), median(runs.bypassed)];
+    console.log(`\nGET ${PATH} as the public, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds × ${DURATION} s, median, ${app.database}`);
     console.log(`  visibility enforced : ${withEnforcement.toFixed(0)} req/s (runs: ${runs.enforced.map((r) => r.toFixed(0)).join(', ')})`);
     console.log(`  enforcement bypassed: ${withoutEnforcement.toFixed(0)} req/s (runs: ${runs.bypassed.map((r) => r.toFixed(0)).join(', ')})`);
     console.log(`  ratio enforced / bypassed: ${(withEnforcement / withoutEnforcement).toFixed(2)} (goal ≥ 0.90)`);

@@ -5,7 +5,7 @@ import type { Viewer } from '../viewer';
 
 const { ValidationError } = errors;
 
-type Attribute = { type: string; target?: string; component?: string; components?: string[]; relation?: string };
+type Attribute = { type: string; target?: string; component?: string; relation?: string; private?: boolean };
 type Model = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 export type ContentQuery = Record<string, unknown> & {
   filters?: unknown;
@@ -17,6 +17,7 @@ type PopulateEntry = true | (Record<string, unknown> & { populate?: unknown; fil
 type Populate = Record<string, PopulateEntry>;
 
 const LOGICAL = new Set(['$and', '$or', '$not']);
+const LOCALES_TTL_MS = 10_000;
 /** Query parameters that could select drafts; the content API only ever serves published rows. */
 const PUBLICATION_PARAMS = ['status', 'publicationFilter', 'hasPublishedVersion'];
 
@@ -79,9 +80,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const hasDraftAndPublish = (uid: string) => contentTypes.hasDraftAndPublish(model(uid) as never);
 
-  /** What every row of `uid` reached through a relation must match: the type's rule and, for draft & publish types, being published. */
-  const relationConstraint = (uid: string, viewer: Viewer) =>
-    and(ruleFor(uid, viewer), hasDraftAndPublish(uid) ? { publishedAt: { $notNull: true } } : null);
+  /**
+   * What every row of `target` reached through a relation from `source` must match: the target's
+   * rule and, for a draft & publish target, being published. A published entry of a draft & publish
+   * source only links to published entries already, so that condition is only added after a source
+   * without draft & publish (a profile's organisation links to its draft and its published version).
+   */
+  const relationConstraint = (source: string, target: string, viewer: Viewer) =>
+    and(ruleFor(target, viewer), hasDraftAndPublish(target) && !hasDraftAndPublish(source) ? { publishedAt: { $notNull: true } } : null);
 
   const scopeFilters = (uid: string, filters: unknown, viewer: Viewer, path: string): unknown => {
     if (Array.isArray(filters)) return filters.map((item, i) => scopeFilters(uid, item, viewer, `${path}[${i}]`));
@@ -94,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (LOGICAL.has(key)) {
         out[key] = scopeFilters(uid, value, viewer, at);
       } else if (attribute?.type === 'relation' && attribute.target) {
-        const constraint = relationConstraint(attribute.target, viewer);
+        const constraint = relationConstraint(uid, attribute.target, viewer);
         if (constraint && (!isObject(value) || Object.keys(value).some((k) => k.startsWith('$') && !LOGICAL.has(k)))) {
           // An operator on the relation itself ($null, $eq on ids…) would count rows the viewer may not see.
           throw new ValidationError(`Invalid filter at '${at}': filter on a field of the related entry, e.g. ${at}.slug`, {
@@ -111,11 +117,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   };
 
-  const scopePopulateEntry = (attribute: Attribute, entry: PopulateEntry, viewer: Viewer): PopulateEntry => {
+  const scopePopulateEntry = (source: string, attribute: Attribute, entry: PopulateEntry, viewer: Viewer): PopulateEntry => {
     if (attribute.type === 'relation' && attribute.target) {
       const target = attribute.target;
       const options = entry === true ? {} : { ...entry };
-      const filters = and(scopeFilters(target, options.filters, viewer, 'populate.filters') as Filter, relationConstraint(target, viewer));
+      const filters = and(scopeFilters(target, options.filters, viewer, 'populate.filters') as Filter, relationConstraint(source, target, viewer));
       const populate = options.populate === undefined ? undefined : scopePopulate(target, options.populate, viewer);
       return { ...options, ...(filters ? { filters } : {}), ...(populate ? { populate } : {}) };
     }
@@ -144,14 +150,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if ('*' in shape) {
       delete shape['*'];
       for (const [name, attribute] of Object.entries(attributes)) {
-        if (isPopulatable(attribute) && !(name in shape)) shape[name] = true;
+        if (isPopulatable(attribute) && !attribute.private && !(name in shape)) shape[name] = true;
       }
     }
     const out: Populate = {};
     for (const [name, entry] of Object.entries(shape)) {
       const attribute = attributes[name];
       if (!attribute || !isPopulatable(attribute)) continue;
-      out[name] = scopePopulateEntry(attribute, entry, viewer);
+      out[name] = scopePopulateEntry(uid, attribute, entry, viewer);
     }
     return Object.keys(out).length ? out : undefined;
   };
@@ -174,7 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const segment of path.split('.')) {
         const attribute = model(current)?.attributes?.[segment];
         if (attribute?.type !== 'relation' || !attribute.target) break;
-        if (relationConstraint(attribute.target, viewer)) {
+        if (relationConstraint(current, attribute.target, viewer)) {
           throw new ValidationError(`Invalid sort at '${path}': cannot sort by fields of related entries`, { key: 'sort' });
         }
         current = attribute.target;
@@ -182,10 +188,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  // Read on every request; a locale added or removed in the admin panel shows here within LOCALES_TTL_MS.
+  let locales: { codes: Set<string>; readAt: number } | undefined;
+  const enabledLocales = async () => {
+    if (!locales || Date.now() - locales.readAt > LOCALES_TTL_MS) {
+      const rows = (await strapi.db.query('plugin::i18n.locale').findMany({ select: ['code'] })) as Array<{ code: string }>;
+      locales = { codes: new Set(rows.map((row) => row.code)), readAt: Date.now() };
+    }
+    return locales.codes;
+  };
+
   const assertKnownLocale = async (uid: string, locale: unknown) => {
     if (locale === undefined || locale === '*') return;
     if (!(model(uid) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized) return;
-    const known = typeof locale === 'string' && (await strapi.plugin('i18n').service('locales').findByCode(locale));
+    const known = typeof locale === 'string' && (await enabledLocales()).has(locale);
     if (!known) {
       throw new ValidationError(`Invalid parameter at 'locale': unknown locale '${String(locale).slice(0, 20)}'`, { key: 'locale' });
     }

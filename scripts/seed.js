@@ -13,6 +13,8 @@ const main = async () => {
     const { loadPlatformConfig } = require(path.join(distDir, 'src', 'platform-config'));
     await seedDemoData(strapi, loadPlatformConfig(strapi));
   } finally {
+    const { waitForIdleDatabase } = require(path.join(distDir, 'src', 'utils', 'wait-for-idle-database'));
+    await waitForIdleDatabase(strapi);
     await strapi.destroy();
   }
 };

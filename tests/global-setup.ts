@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import './helpers/env';
 import { createDatabase, databaseEnv, dropRunDatabases, templateName, usesPostgres, type Template } from './helpers/databases';
+import { stopStrapi } from './helpers/boot';
 import { APP_DIR, DIST_DIR } from './helpers/paths';
 
 /**
@@ -20,7 +21,7 @@ export default async function globalSetup() {
     Object.assign(process.env, databaseEnv(name));
     const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
     if (prepare) await prepare(strapi);
-    await strapi.destroy();
+    await stopStrapi(strapi);
   };
 
   const started = Date.now();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import '../../tests/helpers/env';
-import { bootStrapi } from '../../tests/helpers/boot';
+import { bootStrapi, stopStrapi } from '../../tests/helpers/boot';
 import { createDatabase, databaseEnv, dropRunDatabases, usesPostgres } from '../../tests/helpers/databases';
 
 /**
@@ -22,7 +22,7 @@ export const startBenchApp = async () => {
     baseUrl: `http://127.0.0.1:${port}`,
     database: usesPostgres() ? 'PostgreSQL' : 'SQLite',
     stop: async () => {
-      await strapi.destroy();
+      await stopStrapi(strapi);
       await dropRunDatabases();
     },
   };

@@ -1,4 +1,5 @@
-import { createStrapi } from '@strapi/strapi';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { waitForIdleDatabase } from '../../src/utils/wait-for-idle-database';
 import { APP_DIR, DIST_DIR } from './paths';
 
 /** Loads the compiled app (`dist/`) on the database the environment points at, with its HTTP routes mounted. */
@@ -7,4 +8,10 @@ export const bootStrapi = async () => {
   await strapi.load();
   await strapi.server.mount();
   return strapi;
+};
+
+/** Lets the queries that follow the last writes finish (see waitForIdleDatabase), then stops the app. */
+export const stopStrapi = async (strapi: Core.Strapi) => {
+  await waitForIdleDatabase(strapi);
+  await strapi.destroy();
 };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { createDatabase, databaseEnv, dropDatabase, templateName, type Template } from './databases';
-import { bootStrapi } from './boot';
+import { bootStrapi, stopStrapi } from './boot';
 
 export type TestApp = {
   strapi: Core.Strapi;
@@ -22,12 +22,12 @@ export const startApp = async (template: Template = 'empty'): Promise<TestApp> =
     strapi: await bootStrapi(),
     http: () => supertest.agent(app.strapi.server.httpServer),
     restart: async () => {
-      await app.strapi.destroy();
+      await stopStrapi(app.strapi);
       Object.assign(process.env, databaseEnv(name));
       app.strapi = await bootStrapi();
     },
     stop: async () => {
-      await app.strapi.destroy();
+      await stopStrapi(app.strapi);
       await dropDatabase(name);
     },
   };

@@ -1,5 +1,126 @@
 import type { Core } from '@strapi/strapi';
+import type { PluginConfig } from '../src/plugins/multilingual-search/server/src/config/schema';
 import { requireSecret } from './lib/secrets';
+
+/**
+ * What the search indexes hold, per content type. `fields` is the allow-list: a search document has
+ * these fields and nothing else (plus type, documentId, locale, language, visibility, locales).
+ * Relations are embedded in the entry's own locale (`issueAreas.name` in German for a German entry).
+ * Unified field names across types, so one filter works everywhere: issueArea, skill, organisation,
+ * kind, country, format, date.
+ */
+const searchTypes: PluginConfig['types'] = {
+  resource: {
+    uid: 'api::resource.resource',
+    fields: {
+      title: 'title', summary: 'summary', body: 'body', slug: 'slug', kind: 'kind', court: 'court', caseNumber: 'caseNumber', ecli: 'ecli',
+      date: 'date', country: 'jurisdiction',
+      issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name',
+      skill: 'skills.slug', skillName: 'skills.name',
+      organisation: 'authorOrganisations.slug', organisationName: 'authorOrganisations.name',
+    },
+    title: 'title',
+    snippet: ['summary', 'body'],
+    searchable: ['title', 'summary', 'issueAreaName', 'skillName', 'organisationName', 'body', 'court', 'caseNumber', 'ecli'],
+    filterable: ['kind', 'country', 'date', 'issueArea', 'skill', 'organisation'],
+    sortable: ['date', 'title'],
+    facets: ['kind', 'country', 'issueArea', 'skill', 'organisation'],
+    exact: ['ecli', 'caseNumber'],
+    visibility: { attribute: 'visibility' },
+    exclude: {},
+  },
+  workshop: {
+    uid: 'api::workshop.workshop',
+    fields: {
+      title: 'title', description: 'description', slug: 'slug', format: 'format', date: 'startsAt', country: 'country', city: 'city',
+      issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name', skill: 'skillsTaught.slug', skillName: 'skillsTaught.name',
+    },
+    title: 'title',
+    snippet: ['description'],
+    searchable: ['title', 'description', 'issueAreaName', 'skillName', 'city'],
+    filterable: ['format', 'country', 'date', 'issueArea', 'skill'],
+    sortable: ['date', 'title'],
+    facets: ['format', 'country', 'issueArea', 'skill'],
+    exact: [],
+    visibility: { attribute: 'visibility' },
+    exclude: {},
+  },
+  'reading-group': {
+    uid: 'api::reading-group.reading-group',
+    fields: {
+      title: 'name', description: 'description', slug: 'slug',
+      issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name', skill: 'skills.slug', skillName: 'skills.name',
+    },
+    title: 'title',
+    snippet: ['description'],
+    searchable: ['title', 'description', 'issueAreaName', 'skillName'],
+    filterable: ['issueArea', 'skill'],
+    sortable: ['title'],
+    facets: ['issueArea', 'skill'],
+    exact: [],
+    visibility: { attribute: 'visibility' },
+    exclude: {},
+  },
+  organisation: {
+    uid: 'api::organisation.organisation',
+    fields: {
+      title: 'name', description: 'description', slug: 'slug', kind: 'kind', country: 'countries',
+      issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name',
+    },
+    title: 'title',
+    snippet: ['description'],
+    searchable: ['title', 'description', 'issueAreaName'],
+    filterable: ['kind', 'country', 'issueArea'],
+    sortable: ['title'],
+    facets: ['kind', 'country', 'issueArea'],
+    exact: [],
+    visibility: 'public',
+    exclude: {},
+  },
+  skill: {
+    uid: 'api::skill.skill',
+    fields: { title: 'name', description: 'description', slug: 'slug', kind: 'category', synonyms: 'synonyms' },
+    title: 'title',
+    snippet: ['description'],
+    searchable: ['title', 'synonyms', 'description'],
+    filterable: ['kind'],
+    sortable: ['title'],
+    facets: ['kind'],
+    exact: [],
+    visibility: 'public',
+    exclude: {},
+  },
+  'agreement-version': {
+    uid: 'api::agreement-version.agreement-version',
+    fields: { title: 'title', preamble: 'preamble', sections: 'sections.text', headings: 'sections.heading', status: 'status', date: 'adoptedAt' },
+    title: 'title',
+    snippet: ['preamble', 'sections'],
+    searchable: ['title', 'headings', 'preamble', 'sections'],
+    filterable: ['status', 'date'],
+    sortable: ['date'],
+    facets: ['status'],
+    exact: [],
+    visibility: 'public',
+    // Drafts are an editors' matter; only versions in consultation or later are searchable.
+    exclude: { status: ['draft'] },
+  },
+  member: {
+    uid: 'api::member.member',
+    fields: {
+      title: 'displayName', bio: 'bio', country: 'countries', spokenLanguage: 'languages', organisation: 'organisation.slug', organisationName: 'organisation.name',
+    },
+    title: 'title',
+    snippet: ['bio'],
+    searchable: ['title', 'organisationName', 'bio'],
+    filterable: ['country', 'organisation', 'spokenLanguage'],
+    sortable: ['title'],
+    facets: ['country', 'organisation'],
+    exact: [],
+    visibility: { attribute: 'visibility' },
+    // Hidden profiles never reach an index.
+    exclude: { visibility: ['hidden'] },
+  },
+};
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -16,6 +137,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         deniedTypes: ['image/svg+xml', 'application/x-msdownload', 'application/x-sh', 'text/x-shellscript'],
       },
     },
+  },
+  'multilingual-search': {
+    enabled: true,
+    resolve: './src/plugins/multilingual-search',
+    // indexPrefix comes from SEARCH_INDEX_PREFIX (default: the environment name), see the plugin's config.
+    config: { types: searchTypes },
   },
 });
 

@@ -1,0 +1,142 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { loadPlatformConfig } from '../src/platform-config';
+import { seedDemoData } from '../src/seed';
+import { getService } from '../src/plugins/multilingual-search/server/src/utils/get-service';
+import type { SearchRequest } from '../src/plugins/multilingual-search/server/src/engines/types';
+import { seconds, startBenchApp } from './lib/app';
+import { generateResources, random } from './lib/generate';
+import { loadFromWorker } from './lib/http-load';
+import { percentile, timed } from './lib/stats';
+
+/**
+ * `npm run bench:search`: 20,000 resources in 3 locales plus the demo data's other types.
+ * Prints the full reindex time and rate; search latency p50/p95 for 200 fixed queries through the
+ * REST API at concurrency 1 and 8, and for the same engine requests made directly in this process
+ * (API / engine ratio); publish-to-searchable delay; memory after indexing.
+ */
+const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 20_000);
+const LOCALES = ['fr', 'en', 'de'];
+const QUERIES = 200;
+const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 40);
+
+/** A kept-alive connection the server has just closed is retried once (ECONNRESET). */
+const fetchWithRetry = async (url: string) => {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
+};
+
+const fixedQueries = (words: Record<string, string[]>) => {
+  const next = random(7);
+  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+  const typo = (word: string) => (word.length > 6 ? word.slice(0, 3) + word.slice(4) : word);
+  return Array.from({ length: QUERIES }, (_, i) => {
+    const locale = LOCALES[i % LOCALES.length];
+    const terms = [pick(words[locale]), ...(i % 3 === 0 ? [pick(words[locale])] : [])];
+    const q = (i % 7 === 0 ? terms.map(typo) : terms).join(' ');
+    const extra = i % 5 === 0 ? '&filters[kind]=guide' : i % 5 === 1 ? '&facets=kind,issueArea,language' : '';
+    return `q=${encodeURIComponent(q)}&locale=${locale}&pageSize=10${extra}`;
+  });
+};
+
+const main = async () => {
+  const app = await startBenchApp();
+  const { strapi } = app;
+  try {
+    let started = Date.now();
+    await seedDemoData(strapi, loadPlatformConfig(strapi));
+    console.log(`Seeded the demo data in ${seconds(Date.now() - started)} on ${app.database}`);
+
+    // Generated through the Document Service; the worker is held and the full reindex below indexes it all.
+    const resume = await getService(strapi, 'sync').pause();
+    started = Date.now();
+    const bar = new SingleBar({ format: 'Generating resources [{bar}] {value}/{total}' }, Presets.shades_classic);
+    bar.start(RESOURCES, 0);
+    await generateResources(strapi, { resources: RESOURCES, locales: LOCALES, membersOnlyShare: 0.3, onProgress: (n) => bar.update(n) });
+    bar.stop();
+    console.log(`Generated ${RESOURCES} resources in ${LOCALES.join(', ')} in ${seconds(Date.now() - started)}`);
+    await getService(strapi, 'outbox').discardUpTo(await getService(strapi, 'outbox').lastId());
+    resume();
+
+    const reindex = await getService(strapi, 'indexer').reindex();
+    const memory = process.memoryUsage();
+    console.log(`\nFull reindex: ${reindex.documents} documents into ${reindex.indexes} indexes in ${seconds(reindex.ms)} → ${Math.round(reindex.documents / (reindex.ms / 1000))} documents/s`);
+    console.log(`Memory after indexing: RSS ${Math.round(memory.rss / 2 ** 20)} MiB, heap used ${Math.round(memory.heapUsed / 2 ** 20)} MiB`);
+
+    const words: Record<string, string[]> = {};
+    for (const locale of LOCALES) {
+      const rows = (await strapi.db.query('api::resource.resource').findMany({ select: ['title'], where: { locale }, limit: 400 })) as Array<{ title: string }>;
+      words[locale] = [...new Set(rows.flatMap((row) => row.title.split(/[^\p{L}]+/u)).filter((word) => word.length >= 5))];
+    }
+    const queries = fixedQueries(words);
+
+    // Every engine request the API makes is recorded, to replay the same ones directly.
+    const engine = getService(strapi, 'engine').get();
+    const search = engine.search.bind(engine);
+    const recorded: SearchRequest[] = [];
+    engine.search = async (request) => {
+      recorded.push(request);
+      return search(request);
+    };
+    const viaApi = async (query: string) => {
+      const response = await fetchWithRetry(`${app.baseUrl}/api/multilingual-search/search?${query}`);
+      if (response.status !== 200) throw new Error(`${response.status} for ${query}: ${await response.text()}`);
+      await response.json();
+    };
+    for (const query of queries) await viaApi(query); // warm-up, and the requests to replay
+    engine.search = search;
+    const replay = recorded.slice(0, QUERIES);
+
+    const runAt = async (concurrency: number, run: (i: number) => Promise<void>) => {
+      const latencies: number[] = [];
+      let nextIndex = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (nextIndex < QUERIES) {
+            const i = nextIndex++;
+            latencies.push(await timed(() => run(i)));
+          }
+        })
+      );
+      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+    };
+
+    const urls = queries.map((query) => `${app.baseUrl}/api/multilingual-search/search?${query}`);
+    console.log(`\nSearch latency, ${QUERIES} fixed queries (fr, en, de; some with typos, filters, facets), as the public:`);
+    for (const concurrency of [1, 8]) {
+      const latencies = await loadFromWorker(urls, concurrency);
+      const api = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+      const direct = await runAt(concurrency, async (i) => void (await search(replay[i])));
+      console.log(
+        `  concurrency ${concurrency}: REST API p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms · engine p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms · ratio API/engine at p50 ${(api.p50 / direct.p50).toFixed(2)} (goal ≤ 1.5)`
+      );
+    }
+
+    const delays: number[] = [];
+    for (let i = 0; i < PUBLISHES; i += 1) {
+      const token = `benchtoken${i}x${Date.now().toString(36)}`;
+      const draft = (await strapi.documents('api::resource.resource').create({
+        locale: 'en',
+        data: { title: `Publish delay ${token}`, slug: `publish-delay-${i}`, kind: 'guide', visibility: 'public' },
+      } as never)) as { documentId: string };
+      const publishedAt = performance.now();
+      await strapi.documents('api::resource.resource').publish({ documentId: draft.documentId, locale: 'en' } as never);
+      for (;;) {
+        const response = await fetchWithRetry(`${app.baseUrl}/api/multilingual-search/search?q=${token}&locale=en&types=resource`);
+        if (((await response.json()) as { meta: { pagination: { total: number } } }).meta.pagination.total > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      delays.push(performance.now() - publishedAt);
+    }
+    console.log(`\nPublish-to-searchable delay over ${PUBLISHES} publishes: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`);
+  } finally {
+    await app.stop();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

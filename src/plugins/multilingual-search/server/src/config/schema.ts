@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Configuration of the multilingual-search plugin (`config/plugins.ts`), validated when Strapi
+ * loads it: a bad value stops start-up with a message naming the key.
+ */
+
+const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name');
+const path = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)?$/, 'must be an attribute or relation.attribute');
+
+export const typeConfigSchema = z
+  .object({
+    /** The content type indexed. */
+    uid: z.string().regex(/^api::[a-z0-9-]+\.[a-z0-9-]+$/, 'must be a content-type uid such as api::resource.resource'),
+    /**
+     * The allow-list: search-document field → attribute of the entry, or `relation.attribute` of an
+     * embedded relation or component (e.g. `issueAreas.name`, in the entry's locale). Nothing else
+     * reaches an index.
+     */
+    fields: z.record(name, path),
+    /** Document field shown as a hit's title. */
+    title: name,
+    /** Document fields a hit's snippet is cut from, in order of preference. */
+    snippet: z.array(name).min(1),
+    /** Full-text fields, in ranking order (first matters most). */
+    searchable: z.array(name).min(1),
+    /** Fields the search API can filter on (`language` and `type` always can). */
+    filterable: z.array(name),
+    sortable: z.array(name),
+    facets: z.array(name),
+    /** Fields compared exactly: no typo tolerance (identifiers such as ECLI and case numbers). */
+    exact: z.array(name).default([]),
+    /** Where a document's visibility comes from: an attribute (`public` / `members`), or always public. */
+    visibility: z.union([z.literal('public'), z.object({ attribute: z.string() })]),
+    /** Entries with these attribute values are never indexed (hidden profiles, draft agreement versions). */
+    exclude: z.record(z.string(), z.array(z.string())).default({}),
+  })
+  .strict()
+  .superRefine((type, ctx) => {
+    const known = new Set([...Object.keys(type.fields), 'language', 'type']);
+    for (const key of ['title', 'snippet', 'searchable', 'filterable', 'sortable', 'facets', 'exact'] as const) {
+      const values = ([] as string[]).concat(type[key]);
+      values.forEach((value, index) => {
+        if (!known.has(value)) {
+          ctx.addIssue({ code: 'custom', path: Array.isArray(type[key]) ? [key, index] : [key], message: `"${value}" is not one of the fields` });
+        }
+      });
+    }
+  });
+
+export const pluginConfigSchema = z
+  .object({
+    /** Index names are `<prefix>_<type>_<locale>`, so several environments can share one engine. */
+    indexPrefix: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only'),
+    types: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'must be a lowercase type name'), typeConfigSchema),
+    sync: z
+      .object({
+        /** Changes handled per batch (one engine write per index per batch). */
+        batchSize: z.number().int().min(1).max(5000),
+        /** How often the worker looks at the outbox when nothing woke it. */
+        pollIntervalMs: z.number().int().min(50).max(600_000),
+        /** First retry delay; doubled at each attempt, up to maxRetryDelayMs. */
+        retryDelayMs: z.number().int().min(10),
+        maxRetryDelayMs: z.number().int().min(10),
+        /** After this many attempts a change stays `failed` until retried by hand. */
+        maxAttempts: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    search: z
+      .object({
+        maxPageSize: z.number().int().min(1).max(200),
+        defaultPageSize: z.number().int().min(1),
+        maxQueryLength: z.number().int().min(1).max(2000),
+        /** Hits collected per index before merging languages (bounds the deepest page). */
+        window: z.number().int().min(10).max(10_000),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type TypeConfig = z.infer<typeof typeConfigSchema>;
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;

@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { getService } from '../utils/get-service';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Engine and its health, indexes with their document counts and last sync, outbox backlog and failures, reindex progress. */
+  async status(ctx: Context) {
+    const engine = getService(strapi, 'engine').get();
+    const lastSync = getService(strapi, 'sync').lastSync();
+    ctx.body = {
+      engine: engine.name,
+      health: await engine.health().catch((error: Error) => ({ ok: false, message: error.message })),
+      indexes: (await engine.listIndexes().catch(() => [])).map((index) => ({ ...index, lastSync: lastSync[index.name] ?? null })),
+      outbox: await getService(strapi, 'outbox').stats(),
+      reindex: getService(strapi, 'indexer').status(),
+    };
+  },
+
+  /** Starts a zero-downtime rebuild (all types, or `types` in the body); progress shows in `status`. */
+  async reindex(ctx: Context) {
+    const requested = (ctx.request.body as { types?: unknown } | undefined)?.types ?? [];
+    const names = Array.isArray(requested) ? requested.map(String) : [];
+    const unknown = names.find((name) => !getService(strapi, 'types').get(name));
+    if (!Array.isArray(requested) || unknown) throw new errors.ValidationError(`Invalid parameter 'types': unknown type "${unknown ?? requested}"`);
+    if (getService(strapi, 'indexer').status()) {
+      ctx.status = 409;
+      ctx.body = { error: { status: 409, name: 'ConflictError', message: 'A reindex is already running' } };
+      return;
+    }
+    getService(strapi, 'indexer')
+      .reindex(names)
+      .catch((error: Error) => strapi.log.error(`[multilingual-search] reindex failed: ${error.message}`));
+    ctx.status = 202;
+    ctx.body = { data: { started: true, types: names.length ? names : getService(strapi, 'types').all().map((type) => type.name) } };
+  },
+
+  /** Failed changes are tried again now. */
+  async retry(ctx: Context) {
+    await getService(strapi, 'outbox').retryFailed();
+    getService(strapi, 'sync').wake();
+    ctx.body = { data: await getService(strapi, 'outbox').stats() };
+  },
+});

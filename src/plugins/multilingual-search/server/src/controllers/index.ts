@@ -1,0 +1,4 @@
+import admin from './admin';
+import search from './search';
+
+export default { admin, search };

@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Audience } from '../services/search';
+import { getService } from '../utils/get-service';
+
+/** Signed-in members and full-access integrations see members-only documents; everyone else the public ones. */
+const audienceOf = (ctx: Context): Audience => {
+  const auth = ctx.state?.auth;
+  if (auth?.strategy?.name === 'users-permissions' && auth.credentials?.id) return 'members';
+  if (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access') return 'members';
+  return 'public';
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async search(ctx: Context) {
+    ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(ctx));
+  },
+});

@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Per-language tokenization for the embedded engine: Unicode-aware splitting (so "Wrocław" and
+ * "επαναπροώθηση" stay whole words), lower-casing, the language's stop words and stemmer from
+ * @orama/stemmers and @orama/stopwords, then diacritics folded (typing "jogvedo" finds "jogvédő").
+ * A language without a stemmer is tokenized without stemming, never with another language's stemmer.
+ */
+
+/** Strapi locale → @orama/stemmers / @orama/stopwords module name. */
+const LANGUAGES: Record<string, string> = {
+  en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch', pt: 'portuguese',
+  hu: 'hungarian', el: 'greek', bg: 'bulgarian', da: 'danish', fi: 'finnish', sv: 'swedish', ro: 'romanian',
+  lt: 'lithuanian', ga: 'irish', tr: 'turkish', uk: 'ukrainian', sr: 'serbian', nb: 'norwegian', nn: 'norwegian',
+};
+
+const requireModule = createRequire(__filename);
+
+const load = <T>(pkg: string, language: string | undefined, pick: (module: Record<string, unknown>) => T): T | undefined => {
+  if (!language) return undefined;
+  try {
+    return pick(requireModule(`${pkg}/${language}`));
+  } catch {
+    return undefined;
+  }
+};
+
+export type LanguageAnalyzer = {
+  language: string | undefined;
+  stemming: boolean;
+  /** Tokens of `text` as indexed and searched. */
+  tokens(text: string): string[];
+  /** The same, with each token's position in `text` (for highlighting). */
+  spans(text: string): Array<{ token: string; start: number; end: number }>;
+};
+
+const MEMO_SIZE = 200_000;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const fold = (token: string) => token.normalize('NFD').replace(/\p{M}+/gu, '');
+
+/** Some stemmers throw on unusual words (the Bulgarian one on "комитети"): such a word is kept whole. */
+const safeStem = (stem: (word: string) => string, word: string) => {
+  try {
+    return stem(word);
+  } catch {
+    return word;
+  }
+};
+
+const analyzers = new Map<string, LanguageAnalyzer>();
+
+export const analyzerFor = (locale: string): LanguageAnalyzer => {
+  const base = locale.split('-')[0].toLowerCase();
+  const cached = analyzers.get(base);
+  if (cached) return cached;
+  const language = LANGUAGES[base];
+  const stem = load('@orama/stemmers', language, (module) => module.stemmer as (word: string) => string);
+  const stopWords = new Set(load('@orama/stopwords', language, (module) => module.stopwords as string[]) ?? []);
+  // Stemming the same words again and again is most of the cost of tokenizing: remember them.
+  const memo = new Map<string, string>();
+  const normalize = (word: string) => {
+    const known = memo.get(word);
+    if (known !== undefined) return known;
+    const lower = word.toLocaleLowerCase(base);
+    const token = stopWords.has(lower) ? '' : fold(stem ? safeStem(stem, lower) : lower);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(word, token);
+    return token;
+  };
+  const spans = (text: string) => {
+    const out: Array<{ token: string; start: number; end: number }> = [];
+    for (const match of text.matchAll(WORD)) {
+      const token = normalize(match[0]);
+      if (token) out.push({ token, start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+    }
+    return out;
+  };
+  const analyzer: LanguageAnalyzer = {
+    language,
+    stemming: Boolean(stem),
+    spans,
+    tokens: (text) => [...new Set(spans(text).map((span) => span.token))],
+  };
+  analyzers.set(base, analyzer);
+  return analyzer;
+};
+
+/** Levenshtein distance up to `max` (stops early), for typo-tolerant highlighting. */
+export const withinDistance = (a: string, b: string, max: number) => {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]);
+    }
+    if (best > max) return false;
+    previous = current;
+  }
+  return previous[b.length] <= max;
+};

@@ -1,0 +1,3 @@
+import identify from './identify';
+
+export default { identify };

@@ -1,0 +1,9 @@
+import documents from './documents';
+import engine from './engine';
+import indexer from './indexer';
+import outbox from './outbox';
+import search from './search';
+import sync from './sync';
+import types from './types';
+
+export default { documents, engine, indexer, outbox, search, sync, types };

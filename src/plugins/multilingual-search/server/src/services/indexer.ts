@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/strapi';
+import type { SearchDocument } from '../engines/types';
+import { getService } from '../utils/get-service';
+import type { SearchType } from './types';
+
+export type ReindexProgress = { type: string; locale: string; indexed: number; total: number };
+
+const CHUNK = 200;
+const BUILD_SUFFIX = '__rebuild';
+
+/**
+ * Full rebuilds. `reindex` builds every index of the chosen types under a temporary name while the
+ * live indexes keep answering searches, then swaps all of them at once and drops the old ones. The
+ * sync worker is held meanwhile; the changes made during the rebuild wait in the outbox and are
+ * applied to the new indexes right after the swap.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const types = () => getService(strapi, 'types');
+  const documents = () => getService(strapi, 'documents');
+  const engine = () => getService(strapi, 'engine').get();
+  let current: { startedAt: number; progress: ReindexProgress[] } | undefined;
+
+  /** Expected documents per locale, for progress bars. */
+  const totals = async (type: SearchType) => {
+    const rows = (await strapi.db.query(type.uid).findMany({
+      select: ['documentId', ...(type.localized ? ['locale'] : [])],
+      where: type.draftAndPublish ? { publishedAt: { $notNull: true } } : {},
+    })) as Array<{ locale?: string }>;
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.locale ?? 'en', (counts.get(row.locale ?? 'en') ?? 0) + 1);
+    return counts;
+  };
+
+  /** Writes every document of `type` into `<index><suffix>`; returns the locales written. */
+  const build = async (type: SearchType, suffix: string, onProgress: (progress: ReindexProgress) => void) => {
+    const expected = await totals(type);
+    const indexed = new Map<string, number>();
+    const created = new Set<string>();
+    const report = (locale: string) => onProgress({ type: type.name, locale, indexed: indexed.get(locale) ?? 0, total: Math.max(expected.get(locale) ?? 0, indexed.get(locale) ?? 0) });
+    for (const locale of expected.keys()) report(locale);
+
+    const ids = await documents().allDocumentIds(type);
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const loaded = await documents().load(type, ids.slice(i, i + CHUNK));
+      const byLocale = new Map<string, SearchDocument[]>();
+      for (const group of loaded.values()) for (const document of group) byLocale.set(document.locale, [...(byLocale.get(document.locale) ?? []), document]);
+      for (const [locale, batch] of byLocale) {
+        const name = types().indexName(type.name, locale, suffix);
+        if (!created.has(locale)) {
+          await engine().dropIndex(name);
+          await engine().ensureIndex(name, types().settings(type, locale));
+          created.add(locale);
+        }
+        await engine().upsert(name, batch);
+        indexed.set(locale, (indexed.get(locale) ?? 0) + batch.length);
+        report(locale);
+      }
+    }
+    return created;
+  };
+
+  const liveLocales = async (type: SearchType) => {
+    const prefix = types().indexName(type.name, '');
+    return (await engine().listIndexes())
+      .map((index) => index.name)
+      .filter((name) => name.startsWith(prefix) && !name.endsWith(BUILD_SUFFIX))
+      .map((name) => name.slice(prefix.length));
+  };
+
+  return {
+    status: () => current ?? null,
+
+    /**
+     * Rebuilds the indexes of `typeNames` (all types when empty) without downtime. Searches answer
+     * from the old indexes until every new one is complete.
+     */
+    async reindex(typeNames: string[] = [], onProgress: (progress: ReindexProgress) => void = () => {}) {
+      if (current) throw new Error('a reindex is already running');
+      const chosen = typeNames.length ? typeNames.map((name) => types().get(name)!) : types().all();
+      current = { startedAt: Date.now(), progress: [] };
+      const track = (progress: ReindexProgress) => {
+        current!.progress = [...current!.progress.filter((p) => p.type !== progress.type || p.locale !== progress.locale), progress];
+        onProgress(progress);
+      };
+      const resume = await getService(strapi, 'sync').pause();
+      try {
+        const rebuilt: Array<{ type: SearchType; locale: string }> = [];
+        for (const type of chosen) {
+          const built = await build(type, BUILD_SUFFIX, track);
+          // Live indexes of locales that no longer have any document are emptied by the swap too.
+          for (const locale of await liveLocales(type)) {
+            if (!built.has(locale)) await engine().ensureIndex(types().indexName(type.name, locale, BUILD_SUFFIX), types().settings(type, locale));
+            built.add(locale);
+          }
+          for (const locale of built) rebuilt.push({ type, locale });
+        }
+        // Both sides of a swap must exist: a locale indexed for the first time gets an empty live index.
+        for (const { type, locale } of rebuilt) await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
+        await engine().swap(rebuilt.map(({ type, locale }) => [types().indexName(type.name, locale), types().indexName(type.name, locale, BUILD_SUFFIX)]));
+        for (const { type, locale } of rebuilt) await engine().dropIndex(types().indexName(type.name, locale, BUILD_SUFFIX));
+        getService(strapi, 'sync').forgetIndexes();
+        return {
+          types: chosen.map((type) => type.name),
+          indexes: rebuilt.length,
+          documents: current.progress.reduce((sum, p) => sum + p.indexed, 0),
+          ms: Date.now() - current.startedAt,
+        };
+      } finally {
+        current = undefined;
+        resume();
+      }
+    },
+
+    /**
+     * Start-up of the embedded engine, which lives in this process: the indexes are built straight
+     * from the database, and the outbox rows they already reflect are dropped.
+     */
+    async buildAll() {
+      const upTo = await getService(strapi, 'outbox').lastId();
+      for (const type of types().all()) await build(type, '', () => {});
+      await getService(strapi, 'outbox').discardUpTo(upTo);
+    },
+  };
+};

@@ -1,0 +1,194 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import type { Filter, FederatedQuery, SearchHit } from '../engines/types';
+import type { PluginConfig } from '../config/schema';
+import { getConfig, getService } from '../utils/get-service';
+import { renderSnippet } from '../utils/snippet';
+import type { SearchType } from './types';
+
+/** Who searches: the public sees public documents only; members also see members-only ones. */
+export type Audience = 'public' | 'members';
+
+/** Date filters take whole days: `dateFrom=2020-01-01` and `dateTo=2020-12-31` include both days. */
+const DATE_FILTERS = { dateFrom: 'gte', dateTo: 'lte' } as const;
+const OTHER_LANGUAGE_WEIGHT = 0.01;
+const INDEX_LIST_TTL_MS = 1000;
+const LOCALES_TTL_MS = 10_000;
+
+const list = (max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(100)).max(max));
+
+const buildQuerySchema = (search: PluginConfig['search'], typeCount: number) =>
+  z
+    .object({
+      q: z.string().max(search.maxQueryLength, `at most ${search.maxQueryLength} characters`).default(''),
+      locale: z.string().max(20).optional(),
+      types: list(typeCount).optional(),
+      filters: z.record(z.string(), list(50)).optional(),
+      facets: list(20).optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(search.maxPageSize, `at most ${search.maxPageSize}`).default(search.defaultPageSize),
+      sort: z.string().max(60).optional(),
+    })
+    .strict();
+
+const fail = (parameter: string, message: string): never => {
+  throw new errors.ValidationError(`Invalid parameter '${parameter}': ${message}`, { errors: [{ path: parameter.split('.'), message, name: 'ValidationError' }] });
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const types = () => getService(strapi, 'types');
+  const engine = () => getService(strapi, 'engine').get();
+  let indexList: { names: Set<string>; readAt: number } | undefined;
+  let locales: { codes: Set<string>; defaultCode: string; readAt: number } | undefined;
+
+  /** Enabled locales, read again after LOCALES_TTL_MS (a locale added in the admin panel shows up then). */
+  const enabledLocales = async () => {
+    if (!locales || Date.now() - locales.readAt > LOCALES_TTL_MS) {
+      const rows = (await strapi.db.query('plugin::i18n.locale').findMany({ select: ['code'] })) as Array<{ code: string }>;
+      locales = { codes: new Set(rows.map((row) => row.code)), defaultCode: await strapi.plugin('i18n').service('locales').getDefaultLocale(), readAt: Date.now() };
+    }
+    return locales;
+  };
+
+  const existingIndexes = async () => {
+    if (!indexList || Date.now() - indexList.readAt > INDEX_LIST_TTL_MS) {
+      indexList = { names: new Set((await engine().listIndexes()).filter((index) => index.documents > 0).map((index) => index.name)), readAt: Date.now() };
+    }
+    return indexList.names;
+  };
+
+  /** Built once: the configuration it depends on is fixed at start-up. */
+  let querySchema: ReturnType<typeof buildQuerySchema> | undefined;
+  const schemaOf = () => (querySchema ??= buildQuerySchema(getConfig(strapi).search, types().all().length));
+
+  const parse = async (raw: Record<string, unknown>) => {
+    const { search } = getConfig(strapi);
+    const all = types().all();
+    const schema = schemaOf();
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      if (issue.code === 'unrecognized_keys') fail(issue.keys[0], 'unknown parameter');
+      fail(issue.path.join('.') || 'query', issue.message);
+    }
+    const query = result.data!;
+
+    const { codes, defaultCode } = await enabledLocales();
+    const locale = query.locale ?? defaultCode;
+    if (!codes.has(locale)) fail('locale', `unknown locale "${locale}"`);
+
+    const chosen = (query.types ?? all.map((type) => type.name)).map((name) => types().get(name) ?? fail('types', `unknown type "${name}"; known: ${all.map((t) => t.name).join(', ')}`));
+    if (query.page * query.pageSize > search.window) fail('page', `at most ${Math.floor(search.window / query.pageSize)} with pageSize ${query.pageSize}`);
+
+    const filterable = new Set([...chosen.flatMap((type) => type.config.filterable), 'language']);
+    const filters = Object.entries(query.filters ?? {}).map(([name, values]) => {
+      if (name in DATE_FILTERS) {
+        if (!filterable.has('date')) fail(`filters.${name}`, 'the chosen types have no date');
+        if (values.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(values[0]) || Number.isNaN(Date.parse(values[0]))) fail(`filters.${name}`, 'must be one date, YYYY-MM-DD');
+        const day = Date.parse(`${values[0]}T00:00:00Z`);
+        return { field: 'date', op: DATE_FILTERS[name as keyof typeof DATE_FILTERS], value: name === 'dateTo' ? day + 86_399_999 : day } as Filter & { field: string };
+      }
+      if (!filterable.has(name)) fail(`filters.${name}`, `unknown filter; known: ${[...filterable, 'dateFrom', 'dateTo'].join(', ')}`);
+      if (values.length === 0) fail(`filters.${name}`, 'needs a value');
+      return { field: name, op: 'in', values } as Filter & { field: string };
+    });
+
+    const facetable = new Set([...chosen.flatMap((type) => type.config.facets), 'type', 'language']);
+    const facets = query.facets ?? [];
+    facets.forEach((facet) => facetable.has(facet) || fail('facets', `unknown facet "${facet}"; known: ${[...facetable].join(', ')}`));
+
+    let sort: { field: string; direction: 'asc' | 'desc' } | undefined;
+    if (query.sort && query.sort !== 'relevance') {
+      const [field, direction = 'asc'] = query.sort.split(':');
+      const sortable = new Set(chosen.flatMap((type) => type.config.sortable));
+      if (!sortable.has(field) || !['asc', 'desc'].includes(direction)) fail('sort', `must be relevance or one of ${[...sortable].flatMap((f) => [`${f}:asc`, `${f}:desc`]).join(', ')}`);
+      sort = { field, direction: direction as 'asc' | 'desc' };
+    }
+    return { ...query, locale, chosen, filters, facets, sort };
+  };
+
+  const queriesFor = async (chosen: SearchType[], filters: Array<Filter & { field: string }>, locale: string, audience: Audience): Promise<FederatedQuery[]> => {
+    const existing = await existingIndexes();
+    const queries: FederatedQuery[] = [];
+    for (const type of chosen) {
+      // A type without a filtered field cannot match that filter.
+      if (filters.some((filter) => filter.field !== 'language' && !(filter.field in type.fields))) continue;
+      const base: Filter[] = [...filters, ...(audience === 'public' ? [{ field: 'visibility', op: 'eq', value: 'public' } as Filter] : [])];
+      const prefix = types().indexName(type.name, '');
+      for (const name of existing) {
+        if (!name.startsWith(prefix)) continue;
+        const indexLocale = name.slice(prefix.length);
+        if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(indexLocale)) continue; // a build in progress
+        const own = indexLocale === locale;
+        // A document available in the searcher's language is only ever shown in that language.
+        const parts = own ? base : [...base, { not: { field: 'locales', op: 'eq', value: locale } } as Filter];
+        queries.push({ index: name, filter: parts.length ? { and: parts } : undefined, weight: own ? 1 : OTHER_LANGUAGE_WEIGHT });
+      }
+    }
+    return queries;
+  };
+
+  const toHit = (hit: SearchHit, locale: string) => {
+    const type = types().get(hit.document.type)!;
+    const snippetField = type.config.snippet.find((field) => hit.highlighted[field]?.includes('\u0002')) ?? type.config.snippet.find((field) => hit.highlighted[field]);
+    return {
+      type: type.name,
+      documentId: hit.document.documentId,
+      locale: hit.document.locale,
+      /** True when the hit is in another language than the searcher's. */
+      otherLanguage: hit.document.locale !== locale,
+      title: String(hit.document[type.config.title] ?? ''),
+      slug: typeof hit.document.slug === 'string' ? hit.document.slug : null,
+      snippet: snippetField ? renderSnippet(hit.highlighted[snippetField]) : '',
+      score: Number(hit.score.toFixed(4)),
+    };
+  };
+
+  return {
+    /**
+     * Searches every type and locale index at once. Hits in the searcher's locale come first; a
+     * document found in several other languages is shown once. Visibility is applied in every
+     * index query, so hits, totals and facet counts only ever count what `audience` may see.
+     */
+    async search(raw: Record<string, unknown>, audience: Audience) {
+      const query = await parse(raw);
+      const queries = await queriesFor(query.chosen, query.filters, query.locale, audience);
+      const fetch = Math.min(getConfig(strapi).search.window, query.page * query.pageSize + query.pageSize);
+      const result = queries.length
+        ? await engine().search({
+            q: query.q,
+            queries,
+            limit: fetch,
+            offset: 0,
+            facets: query.facets,
+            sort: query.sort,
+            highlight: [...new Set(query.chosen.flatMap((type) => type.config.snippet))],
+          })
+        : { hits: [], total: 0, facets: {} };
+
+      const seen = new Set<string>();
+      const unique = result.hits.filter((hit) => {
+        const key = `${hit.document.type}:${hit.document.documentId}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const total = Math.max(0, result.total - (result.hits.length - unique.length));
+      const start = (query.page - 1) * query.pageSize;
+      return {
+        data: unique.slice(start, start + query.pageSize).map((hit) => toHit(hit, query.locale)),
+        meta: {
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+          facets: Object.fromEntries(query.facets.map((facet) => [facet, result.facets[facet] ?? {}])),
+          locale: query.locale,
+          engine: engine().name,
+        },
+      };
+    },
+  };
+};

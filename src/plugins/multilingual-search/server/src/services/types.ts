@@ -1,0 +1,179 @@
+import type { Core, UID } from '@strapi/strapi';
+import { contentTypes } from '@strapi/utils';
+import type { TypeConfig } from '../config/schema';
+import type { FieldKind, IndexSettings } from '../engines/types';
+import { getConfig } from '../utils/get-service';
+
+type Attribute = {
+  type: string;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+  target?: string;
+  component?: string;
+  customField?: string;
+  relation?: string;
+  repeatable?: boolean;
+};
+type Model = { uid: string; attributes: Record<string, Attribute>; pluginOptions?: { i18n?: { localized?: boolean } } };
+
+/** A search field and where its values come from; `localized` when its text is the entry's own translation. */
+export type FieldSource = { field: string; attribute: string; nested?: string; kind: FieldKind; richtext: boolean; localized: boolean };
+
+export type SearchType = {
+  name: string;
+  uid: UID.ContentType;
+  config: TypeConfig;
+  localized: boolean;
+  draftAndPublish: boolean;
+  sources: FieldSource[];
+  /** Every field of the search documents of this type, with its kind. */
+  fields: Record<string, FieldKind>;
+  /** Relations (and components) to load with an entry, and which of their attributes. */
+  populate: Record<string, { fields: string[]; filters?: Record<string, unknown> }>;
+  /** Content types whose changes change this type's documents (the targets of embedded relations). */
+  embeds: Array<{ relation: string; target: UID.ContentType }>;
+};
+
+/** Fields every search document has, besides its type's allow-list. */
+export const IMPLICIT_FIELDS: Record<string, FieldKind> = {
+  type: 'keyword',
+  documentId: 'keyword',
+  locale: 'keyword',
+  language: 'keyword',
+  visibility: 'keyword',
+  /** The locales this document is indexed in: the search skips other-language copies of what it shows. */
+  locales: 'keywords',
+};
+
+const scalarKind = (attribute: Attribute): FieldKind | null => {
+  switch (attribute.type) {
+    case 'string':
+    case 'text':
+    case 'richtext':
+    case 'email':
+      return attribute.customField ? 'keyword' : 'text';
+    case 'uid':
+    case 'enumeration':
+      return 'keyword';
+    case 'integer':
+    case 'float':
+    case 'decimal':
+    case 'biginteger':
+    case 'date':
+    case 'datetime':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'json':
+      // Code lists (countries, languages) are matched exactly; other lists (synonyms) are text.
+      return attribute.customField ? 'keywords' : 'texts';
+    default:
+      return null;
+  }
+};
+
+const plural = (kind: FieldKind): FieldKind => (kind === 'text' ? 'texts' : kind === 'keyword' ? 'keywords' : kind);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let resolved: Map<string, SearchType> | undefined;
+
+  const fail = (key: string, message: string): never => {
+    throw new Error(`Invalid configuration of multilingual-search: types.${key}: ${message}`);
+  };
+
+  const resolveType = (name: string, config: TypeConfig): SearchType => {
+    const model = strapi.getModel(config.uid as UID.ContentType) as unknown as Model | undefined;
+    if (!model) fail(`${name}.uid`, `"${config.uid}" is not a content type of this app`);
+    const sources: FieldSource[] = [];
+    const populate: SearchType['populate'] = {};
+    const embeds: SearchType['embeds'] = [];
+
+    for (const [field, path] of Object.entries(config.fields)) {
+      const [attributeName, nestedName] = path.split('.');
+      const attribute = model!.attributes[attributeName];
+      if (!attribute) fail(`${name}.fields.${field}`, `"${attributeName}" is not an attribute of ${config.uid}`);
+      if (!nestedName) {
+        const kind = scalarKind(attribute);
+        if (!kind) fail(`${name}.fields.${field}`, `"${attributeName}" (${attribute.type}) cannot be indexed as such; name one of its attributes, e.g. ${attributeName}.name`);
+        sources.push({ field, attribute: attributeName, kind: kind!, richtext: attribute.type === 'richtext', localized: Boolean(attribute.pluginOptions?.i18n?.localized) });
+        continue;
+      }
+      const targetUid = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
+      if (!targetUid) fail(`${name}.fields.${field}`, `"${attributeName}" is neither a relation nor a component`);
+      const target = strapi.getModel(targetUid as UID.ContentType) as unknown as Model;
+      const nested = target.attributes[nestedName];
+      const kind = nested && scalarKind(nested);
+      if (!kind) fail(`${name}.fields.${field}`, `"${nestedName}" is not an indexable attribute of ${targetUid}`);
+      sources.push({
+        field,
+        attribute: attributeName,
+        nested: nestedName,
+        kind: plural(kind!),
+        richtext: nested.type === 'richtext',
+        localized: attribute.type === 'component' && Boolean(attribute.pluginOptions?.i18n?.localized),
+      });
+      const entry = (populate[attributeName] ??= { fields: [] });
+      entry.fields.push(nestedName);
+      if (attribute.type === 'relation') {
+        if (contentTypes.hasDraftAndPublish(target as never)) entry.filters = { publishedAt: { $notNull: true } };
+        if (!embeds.some((embed) => embed.relation === attributeName)) embeds.push({ relation: attributeName, target: targetUid as UID.ContentType });
+      }
+    }
+
+    const fields = { ...IMPLICIT_FIELDS, ...Object.fromEntries(sources.map((source) => [source.field, source.kind])) };
+    const check = (key: string, allowed: FieldKind[], values: string[]) =>
+      values.forEach((value, index) => {
+        if (!allowed.includes(fields[value])) fail(`${name}.${key}.${index}`, `"${value}" is a ${fields[value]} field; ${key} takes ${allowed.join(', ')} fields`);
+      });
+    check('filterable', ['keyword', 'keywords', 'number', 'boolean'], config.filterable);
+    check('facets', ['keyword', 'keywords'], config.facets);
+    check('searchable', ['text', 'texts', 'keyword', 'keywords'], config.searchable);
+    check('sortable', ['keyword', 'number', 'text', 'boolean'], config.sortable);
+    if (config.visibility !== 'public' && !model!.attributes[config.visibility.attribute]) {
+      fail(`${name}.visibility.attribute`, `"${config.visibility.attribute}" is not an attribute of ${config.uid}`);
+    }
+    for (const attributeName of Object.keys(config.exclude)) {
+      if (!model!.attributes[attributeName]) fail(`${name}.exclude.${attributeName}`, `"${attributeName}" is not an attribute of ${config.uid}`);
+    }
+
+    return {
+      name,
+      uid: config.uid as UID.ContentType,
+      config,
+      localized: Boolean(model!.pluginOptions?.i18n?.localized),
+      draftAndPublish: contentTypes.hasDraftAndPublish(model as never),
+      sources,
+      fields,
+      populate,
+      embeds,
+    };
+  };
+
+  const all = () => {
+    if (!resolved) {
+      resolved = new Map(Object.entries(getConfig(strapi).types).map(([name, config]) => [name, resolveType(name, config)]));
+    }
+    return resolved;
+  };
+
+  return {
+    /** Checks the configuration against the app's content types (bootstrap): errors name the key. */
+    validate: () => void all(),
+    all: () => [...all().values()],
+    get: (name: string) => all().get(name),
+    byUid: (uid: string) => [...all().values()].find((type) => type.uid === uid),
+    /** Indexed types whose documents embed entries of `uid` (through a relation). */
+    embedding: (uid: string) => [...all().values()].filter((type) => type.embeds.some((embed) => embed.target === uid)),
+    /** Content types whose writes matter: the indexed ones and those they embed. */
+    watchedUids: () => new Set([...all().values()].flatMap((type) => [type.uid, ...type.embeds.map((embed) => embed.target)])),
+    indexName: (type: string, locale: string, suffix = '') => `${getConfig(strapi).indexPrefix}_${type}_${locale}${suffix}`,
+    documentId: (type: string, documentId: string, locale: string) => `${type}-${documentId}-${locale}`,
+    settings: (type: SearchType, locale: string): IndexSettings => ({
+      locale,
+      fields: type.fields,
+      searchable: type.config.searchable,
+      filterable: [...new Set([...type.config.filterable, 'type', 'language', 'visibility', 'locales', 'documentId'])],
+      sortable: type.config.sortable,
+      exact: type.config.exact,
+    }),
+  };
+};

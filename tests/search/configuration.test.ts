@@ -1,0 +1,46 @@
+import pluginConfig from '../../src/plugins/multilingual-search/server/src/config';
+import createTypes from '../../src/plugins/multilingual-search/server/src/services/types';
+import { analyzerFor } from '../../src/plugins/multilingual-search/server/src/engines/embedded/tokenizer';
+import { useApp } from '../helpers/strapi';
+
+/** The plugin's configuration is checked at start-up; a bad value names its key. */
+const app = useApp();
+
+const validConfig = () => JSON.parse(JSON.stringify(app().strapi.config.get('plugin::multilingual-search')));
+
+test.each([
+  [(c: any) => (c.sync.batchSize = 0), 'multilingual-search.sync.batchSize'],
+  [(c: any) => (c.indexPrefix = 'with space'), 'multilingual-search.indexPrefix'],
+  [(c: any) => (c.types.resource.searchable = ['title', 'nowhere']), 'multilingual-search.types.resource.searchable.1'],
+  [(c: any) => (c.types.resource.uid = 'resource'), 'multilingual-search.types.resource.uid'],
+  [(c: any) => (c.types.resource.surprise = true), 'multilingual-search.types.resource'],
+])('a malformed value is refused, naming the key (%#)', (mutate, key) => {
+  const config = validConfig();
+  mutate(config);
+  expect(() => pluginConfig.validator(config)).toThrow(key);
+});
+
+test.each([
+  [(c: any) => (c.types.resource.fields.court = 'tribunal'), 'types.resource.fields.court: "tribunal" is not an attribute of api::resource.resource'],
+  [(c: any) => (c.types.resource.fields.issueArea = 'issueAreas.colour'), 'types.resource.fields.issueArea: "colour" is not an indexable attribute'],
+  [(c: any) => (c.types.resource.filterable = ['body']), 'types.resource.filterable.0: "body" is a text field'],
+  [(c: any) => (c.types.member.exclude = { mood: ['sad'] }), 'types.member.exclude.mood'],
+])('a configuration that does not fit the content types stops start-up, naming the key (%#)', (mutate, message) => {
+  const config = validConfig();
+  mutate(config);
+  const strapi = { config: { get: () => config }, getModel: (uid: string) => app().strapi.getModel(uid as never) };
+  expect(() => createTypes({ strapi } as never).validate()).toThrow(message);
+});
+
+describe('per-language analysis', () => {
+  test('languages with a stemmer are stemmed, and diacritics are folded', () => {
+    expect(analyzerFor('de').tokens('Verfassungsbeschwerden')).toEqual(analyzerFor('de').tokens('Verfassungsbeschwerde'));
+    expect(analyzerFor('fr').tokens('contrôles')).toEqual(analyzerFor('fr').tokens('controle'));
+  });
+
+  test('a language without a stemmer is never stemmed by another language', () => {
+    const polish = analyzerFor('pl');
+    expect(polish.stemming).toBe(false);
+    expect(polish.tokens('uzgodnienia Wrocław')).toEqual(['uzgodnienia', 'wrocław']);
+  });
+});

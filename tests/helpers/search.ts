@@ -22,7 +22,14 @@ export const indexedEntries = async (app: TestApp, type: string, documentId: str
   const indexes = (await engine.listIndexes()).map((index) => index.name).filter((name) => name.includes(`_${type}_`));
   const result = await engine.search({
     q: '',
-    queries: indexes.map((index) => ({ index, weight: 1, filter: { field: 'documentId', op: 'eq', value: documentId } })),
+    queries: indexes.map((index) => ({
+      index,
+      locale: index.split('_').pop(),
+      weight: 1,
+      facets: [],
+      sortable: [],
+      filter: { field: 'documentId', op: 'eq', value: documentId },
+    })),
     limit: 100,
     offset: 0,
     facets: [],

@@ -14,11 +14,23 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', displayName: 'Reindex', uid: 'reindex', pluginName: PLUGIN_ID },
   ]);
 
-  // The embedded engine lives in this process: build it from the database before serving.
+  const indexer = getService(strapi, 'indexer');
   if (getService(strapi, 'engine').get().name === 'embedded') {
+    // The embedded engine lives in this process: build it from the database before serving.
     const started = Date.now();
-    await getService(strapi, 'indexer').buildAll();
+    await indexer.buildAll();
     strapi.log.info(`[multilingual-search] embedded indexes built in ${Date.now() - started} ms`);
+  } else {
+    // Meilisearch may be down at start-up: the outbox keeps the changes until it is back.
+    await indexer
+      .prepareRemote()
+      .then(({ live }) => {
+        if (live === 0) {
+          strapi.log.info('[multilingual-search] no index in Meilisearch yet: building them');
+          indexer.reindex().catch((error: Error) => strapi.log.error(`[multilingual-search] first build failed: ${error.message}`));
+        }
+      })
+      .catch((error: Error) => strapi.log.warn(`[multilingual-search] Meilisearch not ready at start-up: ${error.message}`));
   }
   getService(strapi, 'sync').start();
 };

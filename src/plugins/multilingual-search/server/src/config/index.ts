@@ -1,12 +1,27 @@
 import { pluginConfigSchema, type PluginConfig } from './schema';
 
+type EnvReader = ((key: string, fallback?: string) => string) & {
+  int: (key: string, fallback?: number) => number;
+  bool: (key: string, fallback?: boolean) => boolean;
+};
+
 const formatIssues = (issues: Array<{ path: Array<string | number>; message: string }>) =>
   issues.map((issue) => `multilingual-search.${issue.path.join('.')}: ${issue.message}`).join('; ');
 
 export default {
-  default: ({ env }: { env: (key: string, fallback?: string) => string }): Partial<PluginConfig> => ({
+  default: ({ env }: { env: EnvReader }): Partial<PluginConfig> => ({
     indexPrefix: env('SEARCH_INDEX_PREFIX', env('NODE_ENV', 'development')),
     types: {},
+    meilisearch: {
+      host: env('MEILISEARCH_HOST', ''),
+      publicHost: env('MEILISEARCH_PUBLIC_HOST', env('MEILISEARCH_HOST', '')),
+      adminKey: env('MEILISEARCH_ADMIN_KEY', ''),
+      searchKey: env('MEILISEARCH_SEARCH_KEY', ''),
+      timeoutMs: env.int('MEILISEARCH_TIMEOUT_MS', 10_000),
+      taskTimeoutMs: env.int('MEILISEARCH_TASK_TIMEOUT_MS', 60_000),
+      synonyms: {},
+    },
+    tenantTokens: { enabled: env.bool('SEARCH_TENANT_TOKENS', true), public: true, expiresInSeconds: 3600 },
     sync: { batchSize: 200, pollIntervalMs: 1000, retryDelayMs: 1000, maxRetryDelayMs: 300_000, maxAttempts: 8 },
     search: { maxPageSize: 50, defaultPageSize: 10, maxQueryLength: 512, window: 1000 },
   }),

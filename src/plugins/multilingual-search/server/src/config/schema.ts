@@ -48,6 +48,32 @@ export const typeConfigSchema = z
     }
   });
 
+const meilisearchSchema = z
+  .object({
+    /** Where the app reaches Meilisearch. Empty: the embedded engine is used. */
+    host: z.string(),
+    /** Where browsers reach it, for tenant tokens (default: host). */
+    publicHost: z.string(),
+    /** Admin key: used by the server only, never sent to a client, never logged. */
+    adminKey: z.string(),
+    /** Search-only key that tenant tokens are signed with. */
+    searchKey: z.string(),
+    timeoutMs: z.number().int().min(100),
+    taskTimeoutMs: z.number().int().min(100),
+    /** Per locale: word → equivalents, e.g. { en: { ECHR: ['European Court of Human Rights'] } }. */
+    synonyms: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  })
+  .strict()
+  .superRefine((meilisearch, ctx) => {
+    if (!meilisearch.host) return;
+    try {
+      new URL(meilisearch.host);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['host'], message: 'must be a URL such as http://127.0.0.1:7700' });
+    }
+    if (!meilisearch.adminKey) ctx.addIssue({ code: 'custom', path: ['adminKey'], message: 'is required with a host (MEILISEARCH_ADMIN_KEY)' });
+  });
+
 export const pluginConfigSchema = z
   .object({
     /** Index names are `<prefix>_<type>_<locale>`, so several environments can share one engine. */
@@ -64,6 +90,16 @@ export const pluginConfigSchema = z
         maxRetryDelayMs: z.number().int().min(10),
         /** After this many attempts a change stays `failed` until retried by hand. */
         maxAttempts: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    meilisearch: meilisearchSchema,
+    tenantTokens: z
+      .object({
+        /** Off: GET /api/multilingual-search/token answers 404. */
+        enabled: z.boolean(),
+        /** Whether the public gets a token too (limited to public documents). */
+        public: z.boolean(),
+        expiresInSeconds: z.number().int().min(10).max(86_400),
       })
       .strict(),
     search: z

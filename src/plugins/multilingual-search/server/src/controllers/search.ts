@@ -15,4 +15,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async search(ctx: Context) {
     ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(ctx));
   },
+
+  /** A tenant token for searching Meilisearch directly; 404 when tokens are off for this caller. */
+  async token(ctx: Context) {
+    const audience = audienceOf(ctx);
+    if (!getService(strapi, 'tokens').available(audience)) return ctx.notFound();
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: await getService(strapi, 'tokens').issue(audience) };
+  },
 });

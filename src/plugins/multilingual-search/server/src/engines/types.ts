@@ -38,9 +38,14 @@ export type Filter =
 
 export type FederatedQuery = {
   index: string;
+  /** The language of the index. */
+  locale: string;
   filter?: Filter;
   /** Relative importance of this index's hits when merging (the searcher's language weighs more). */
   weight: number;
+  /** The request's facets that this index has, and the fields it can sort on. */
+  facets: string[];
+  sortable: string[];
 };
 
 export type SearchRequest = {

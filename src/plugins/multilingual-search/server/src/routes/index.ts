@@ -5,7 +5,10 @@ const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', c
 export default {
   'content-api': {
     type: 'content-api',
-    routes: [{ method: 'GET', path: '/search', handler: 'search.search', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] } }],
+    routes: [
+      { method: 'GET', path: '/search', handler: 'search.search', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] } },
+      { method: 'GET', path: '/token', handler: 'search.token', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] } },
+    ],
   },
   admin: {
     type: 'admin',

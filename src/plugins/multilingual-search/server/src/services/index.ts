@@ -4,6 +4,7 @@ import indexer from './indexer';
 import outbox from './outbox';
 import search from './search';
 import sync from './sync';
+import tokens from './tokens';
 import types from './types';
 
-export default { documents, engine, indexer, outbox, search, sync, types };
+export default { documents, engine, indexer, outbox, search, sync, tokens, types };

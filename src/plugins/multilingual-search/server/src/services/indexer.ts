@@ -1,24 +1,56 @@
 import type { Core } from '@strapi/strapi';
 import type { SearchDocument } from '../engines/types';
-import { getService } from '../utils/get-service';
+import { getService, PLUGIN_ID } from '../utils/get-service';
 import type { SearchType } from './types';
 
 export type ReindexProgress = { type: string; locale: string; indexed: number; total: number };
 
 const CHUNK = 200;
 const BUILD_SUFFIX = '__rebuild';
+const LOCK_HEARTBEAT_MS = 5_000;
+const LOCK_STALE_MS = 30_000;
+
+type Lock = { owner: string; heartbeat: number } | null;
 
 /**
  * Full rebuilds. `reindex` builds every index of the chosen types under a temporary name while the
- * live indexes keep answering searches, then swaps all of them at once and drops the old ones. The
- * sync worker is held meanwhile; the changes made during the rebuild wait in the outbox and are
- * applied to the new indexes right after the swap.
+ * live indexes keep answering searches, then swaps all of them at once and drops the old ones.
+ * Meanwhile no process applies changes (a lock in Strapi's store holds the workers of every process,
+ * and the rebuild starts once the batches in flight are done): the changes made during the rebuild
+ * wait in the outbox and are applied to the new indexes right after the swap.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const types = () => getService(strapi, 'types');
   const documents = () => getService(strapi, 'documents');
   const engine = () => getService(strapi, 'engine').get();
   let current: { startedAt: number; progress: ReindexProgress[] } | undefined;
+  const lockStore = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'reindex-lock' });
+  const owner = () => getService(strapi, 'outbox').processId;
+
+  const readLock = async () => ((await lockStore().get()) ?? null) as Lock;
+  const isHeld = (lock: Lock) => Boolean(lock && Date.now() - lock.heartbeat < LOCK_STALE_MS);
+
+  /** Takes the reindex lock and keeps it fresh; returns its release. */
+  const acquireLock = async () => {
+    const lock = await readLock();
+    if (isHeld(lock) && lock!.owner !== owner()) throw new Error('a reindex is already running in another process');
+    await lockStore().set({ value: { owner: owner(), heartbeat: Date.now() } });
+    // A heartbeat that fails only lets the lock go stale, which releases the other workers: safe.
+    const heartbeat = setInterval(() => lockStore().set({ value: { owner: owner(), heartbeat: Date.now() } }).catch(() => undefined), LOCK_HEARTBEAT_MS);
+    return async () => {
+      clearInterval(heartbeat);
+      await lockStore().set({ value: null });
+    };
+  };
+
+  /** Waits until no process is applying a batch. */
+  const waitForBatchesInFlight = async () => {
+    const deadline = Date.now() + 120_000;
+    while ((await getService(strapi, 'outbox').claimedCount()) > 0) {
+      if (Date.now() > deadline) throw new Error('batches in flight did not finish within 2 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
 
   /** Expected documents per locale, for progress bars. */
   const totals = async (type: SearchType) => {
@@ -70,6 +102,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     status: () => current ?? null,
 
+    /** Whether another process is rebuilding the indexes (its workers hold theirs meanwhile). */
+    async lockedElsewhere() {
+      const lock = await readLock();
+      return isHeld(lock) && lock!.owner !== owner();
+    },
+
     /**
      * Rebuilds the indexes of `typeNames` (all types when empty) without downtime. Searches answer
      * from the old indexes until every new one is complete.
@@ -82,8 +120,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         current!.progress = [...current!.progress.filter((p) => p.type !== progress.type || p.locale !== progress.locale), progress];
         onProgress(progress);
       };
-      const resume = await getService(strapi, 'sync').pause();
+      let releaseLock: (() => Promise<void>) | undefined;
+      let resume: (() => void) | undefined;
       try {
+        releaseLock = await acquireLock();
+        resume = await getService(strapi, 'sync').pause();
+        await waitForBatchesInFlight();
         const rebuilt: Array<{ type: SearchType; locale: string }> = [];
         for (const type of chosen) {
           const built = await build(type, BUILD_SUFFIX, track);
@@ -107,8 +149,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       } finally {
         current = undefined;
-        resume();
+        await releaseLock?.();
+        resume?.();
       }
+    },
+
+    /**
+     * Start-up with Meilisearch, whose indexes outlive the app: settings are applied where they
+     * changed (nothing is sent for an unchanged configuration), and a first full build is started
+     * when none of this app's indexes exists yet.
+     */
+    async prepareRemote() {
+      const existing = (await engine().listIndexes()).map((index) => index.name);
+      let live = 0;
+      for (const type of types().all()) {
+        const prefix = types().indexName(type.name, '');
+        for (const name of existing.filter((n) => n.startsWith(prefix) && !n.endsWith(BUILD_SUFFIX))) {
+          await engine().ensureIndex(name, types().settings(type, name.slice(prefix.length)));
+          live += 1;
+        }
+      }
+      return { live };
     },
 
     /**

@@ -136,6 +136,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return knex()(table()).update({ status: 'pending', attempts: 0, available_at: Date.now(), claimed_until: null }).where('status', 'failed');
     },
 
+    /** Rows some process is working on right now. */
+    async claimedCount(): Promise<number> {
+      const row = (await knex()(table()).count({ count: '*' }).where('claimed_until', '>', Date.now()).first()) as { count: number | string };
+      return Number(row.count);
+    },
+
     /** The newest row's id (0 when empty). */
     async lastId(): Promise<number> {
       const row = (await knex()(table()).max({ id: 'id' }).first()) as { id: number | null } | undefined;

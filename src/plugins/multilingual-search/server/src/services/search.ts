@@ -112,7 +112,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...query, locale, chosen, filters, facets, sort };
   };
 
-  const queriesFor = async (chosen: SearchType[], filters: Array<Filter & { field: string }>, locale: string, audience: Audience): Promise<FederatedQuery[]> => {
+  const queriesFor = async (
+    chosen: SearchType[],
+    filters: Array<Filter & { field: string }>,
+    facets: string[],
+    locale: string,
+    audience: Audience
+  ): Promise<FederatedQuery[]> => {
     const existing = await existingIndexes();
     const queries: FederatedQuery[] = [];
     for (const type of chosen) {
@@ -127,7 +133,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const own = indexLocale === locale;
         // A document available in the searcher's language is only ever shown in that language.
         const parts = own ? base : [...base, { not: { field: 'locales', op: 'eq', value: locale } } as Filter];
-        queries.push({ index: name, filter: parts.length ? { and: parts } : undefined, weight: own ? 1 : OTHER_LANGUAGE_WEIGHT });
+        queries.push({
+          index: name,
+          locale: indexLocale,
+          filter: parts.length ? { and: parts } : undefined,
+          weight: own ? 1 : OTHER_LANGUAGE_WEIGHT,
+          facets: facets.filter((facet) => facet === 'type' || facet === 'language' || type.config.facets.includes(facet)),
+          sortable: type.config.sortable,
+        });
       }
     }
     return queries;
@@ -157,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async search(raw: Record<string, unknown>, audience: Audience) {
       const query = await parse(raw);
-      const queries = await queriesFor(query.chosen, query.filters, query.locale, audience);
+      const queries = await queriesFor(query.chosen, query.filters, query.facets, query.locale, audience);
       const fetch = Math.min(getConfig(strapi).search.window, query.page * query.pageSize + query.pageSize);
       const result = queries.length
         ? await engine().search({

@@ -100,6 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** One batch: claim, plan, apply; on failure the whole batch is retried later. Returns how many were handled. */
   const runBatch = async () => {
+    if (await getService(strapi, 'indexer').lockedElsewhere()) return 0;
     const items = await outbox().claim(getConfig(strapi).sync.batchSize);
     if (items.length === 0) return 0;
     try {

@@ -2,6 +2,7 @@ import { count, create, insertMultiple, removeMultiple, search as oramaSearch, t
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  type FederatedQuery,
   type FieldKind,
   type Filter,
   type IndexSettings,
@@ -88,8 +89,8 @@ export const createEmbeddedEngine = (): SearchEngine => {
     return index;
   };
 
-  const searchIndex = async (name: string, request: SearchRequest, filter: Filter | undefined, window: number, allowTypos: boolean) => {
-    const index = indexes.get(name);
+  const searchIndex = async (query: FederatedQuery, request: SearchRequest, window: number, allowTypos: boolean) => {
+    const index = indexes.get(query.index);
     if (!index) return null;
     const queryTokens = index.analyzer.tokens(request.q);
     if (request.q.trim() && queryTokens.length === 0) return { index, queryTokens, typos: false, result: null };
@@ -100,11 +101,13 @@ export const createEmbeddedEngine = (): SearchEngine => {
       properties: searchable,
       boost: Object.fromEntries(searchable.map((field, rank) => [field, Math.max(1, searchable.length - rank)])),
       tolerance: typos ? 1 : 0,
-      where: filter ? toWhere(filter, index.settings.fields) : undefined,
-      facets: Object.fromEntries(request.facets.filter((field) => field in index.settings.fields).map((field) => [field, { limit: 500 }])),
+      where: query.filter ? toWhere(query.filter, index.settings.fields) : undefined,
+      facets: Object.fromEntries(query.facets.map((field) => [field, { limit: 500 }])),
       limit: window,
       offset: 0,
-      ...(request.sort ? { sortBy: { property: request.sort.field, order: request.sort.direction === 'asc' ? 'ASC' : 'DESC' } } : {}),
+      ...(request.sort && query.sortable.includes(request.sort.field)
+        ? { sortBy: { property: request.sort.field, order: request.sort.direction === 'asc' ? 'ASC' : 'DESC' } }
+        : {}),
     } as unknown as SearchParams<AnyOrama>;
     return { index, queryTokens, typos, result: await oramaSearch(index.db, params) };
   };
@@ -136,7 +139,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
 
     async search(request) {
       const window = request.offset + request.limit;
-      const run = (allowTypos: boolean) => Promise.all(request.queries.map((query) => searchIndex(query.index, request, query.filter, window, allowTypos)));
+      const run = (allowTypos: boolean) => Promise.all(request.queries.map((query) => searchIndex(query, request, window, allowTypos)));
       // Typo-tolerant matching costs most of a search: it is only used when exact words (after
       // stemming) do not fill the page, which is when the query has a typo.
       let results = await run(false);

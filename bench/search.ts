@@ -6,6 +6,7 @@ import type { SearchRequest } from '../src/plugins/multilingual-search/server/sr
 import { seconds, startBenchApp } from './lib/app';
 import { generateResources, random } from './lib/generate';
 import { loadFromWorker } from './lib/http-load';
+import { measureMeilisearchBatching } from './meilisearch-batching';
 import { percentile, timed } from './lib/stats';
 
 /**
@@ -13,6 +14,9 @@ import { percentile, timed } from './lib/stats';
  * Prints the full reindex time and rate; search latency p50/p95 for 200 fixed queries through the
  * REST API at concurrency 1 and 8, and for the same engine requests made directly in this process
  * (API / engine ratio); publish-to-searchable delay; memory after indexing.
+ *
+ * `npm run bench:search -- --engine meilisearch`: the sync's batching against the Meilisearch
+ * contract server (see bench/meilisearch-batching.ts).
  */
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 20_000);
 const LOCALES = ['fr', 'en', 'de'];
@@ -136,7 +140,9 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
+const run = process.argv.includes('meilisearch') ? measureMeilisearchBatching : main;
+
+run().catch((error) => {
   console.error(error);
   process.exit(1);
 });

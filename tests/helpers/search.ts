@@ -1,9 +1,25 @@
+import { startContractServer, type ContractServer } from './meilisearch/contract-server';
 import type { TestApp } from './strapi';
 
 const plugin = (app: TestApp) => app.strapi.plugin('multilingual-search');
 
 /** Waits until the sync worker has applied every change that is due (not those waiting for a retry). */
 export const searchSettled = (app: TestApp) => plugin(app).service('sync').settled() as Promise<void>;
+
+/**
+ * Waits until a running reindex is done and the outbox is empty, changes waiting for a retry
+ * included (they are retried at once, as the admin page's "Retry now" does).
+ */
+export const searchConverged = async (app: TestApp, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (plugin(app).service('indexer').status() || (await outboxStats(app)).pending > 0) {
+    if (Date.now() > deadline) throw new Error(`the search did not converge in ${timeoutMs} ms: ${JSON.stringify(await outboxStats(app))}`);
+    await plugin(app).service('outbox').retryNow();
+    plugin(app).service('sync').wake();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await searchSettled(app);
+};
 
 export const searchEngine = (app: TestApp) => plugin(app).service('engine').get() as {
   name: string;
@@ -38,18 +54,50 @@ export const indexedEntries = async (app: TestApp, type: string, documentId: str
   return Object.fromEntries(result.hits.map((hit) => [hit.document.locale as string, hit.document])) as Record<string, Record<string, unknown>>;
 };
 
-/** Makes the engine's writes fail (as if the search server were down) until the returned function is called. */
-export const breakEngineWrites = (app: TestApp, message = 'search engine unavailable') => {
+/** Makes the embedded engine's writes fail until the returned function is called (it has no server to take down). */
+export const breakEngineWrites = async (app: TestApp) => {
   const engine = searchEngine(app);
   const { upsert, delete: remove } = engine;
-  engine.upsert = async () => {
-    throw new Error(message);
+  const fail = async () => {
+    throw new Error('search engine unavailable');
   };
-  engine.delete = async () => {
-    throw new Error(message);
-  };
-  return () => {
+  engine.upsert = fail;
+  engine.delete = fail;
+  return async () => {
     engine.upsert = upsert;
     engine.delete = remove;
   };
+};
+
+const MEILISEARCH_ENV = ['MEILISEARCH_HOST', 'MEILISEARCH_ADMIN_KEY', 'MEILISEARCH_SEARCH_KEY', 'MEILISEARCH_TIMEOUT_MS'];
+
+/**
+ * Points the app at a Meilisearch contract server for this test file. Call it before `useApp` so
+ * the server is up and the environment set when the app boots.
+ */
+export const useMeilisearch = () => {
+  let server: ContractServer | undefined;
+  beforeAll(async () => {
+    server = await startContractServer();
+    Object.assign(process.env, {
+      MEILISEARCH_HOST: server.url,
+      MEILISEARCH_ADMIN_KEY: server.masterKey,
+      MEILISEARCH_SEARCH_KEY: server.searchKey,
+      MEILISEARCH_TIMEOUT_MS: '2000',
+    });
+  });
+  afterAll(async () => {
+    for (const name of MEILISEARCH_ENV) delete process.env[name];
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the contract server is not started (useMeilisearch registers beforeAll)');
+    return server;
+  };
+};
+
+/** Takes the contract server down (connections refused) until the returned function is called. */
+export const takeDown = (server: () => ContractServer) => async () => {
+  await server().faults.refuseConnections(true);
+  return () => server().faults.refuseConnections(false);
 };

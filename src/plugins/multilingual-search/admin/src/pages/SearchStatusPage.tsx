@@ -111,8 +111,8 @@ const SearchStatusPage = () => {
                         {status.outbox.lastError.uid} {status.outbox.lastError.documentId}, attempt {status.outbox.lastError.attempts}
                       </Typography>
                     </Flex>
-                    <Button variant="secondary" onClick={() => act('retry', 'Failed changes will be tried again now')}>
-                      Retry failed changes
+                    <Button variant="secondary" onClick={() => act('retry', 'The changes will be tried again now')}>
+                      Retry now
                     </Button>
                   </Flex>
                 </Box>

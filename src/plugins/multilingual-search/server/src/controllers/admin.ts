@@ -35,9 +35,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: { started: true, types: names.length ? names : getService(strapi, 'types').all().map((type) => type.name) } };
   },
 
-  /** Failed changes are tried again now. */
+  /** Failed changes, and those waiting for their next attempt, are tried again now. */
   async retry(ctx: Context) {
-    await getService(strapi, 'outbox').retryFailed();
+    await getService(strapi, 'outbox').retryNow();
     getService(strapi, 'sync').wake();
     ctx.body = { data: await getService(strapi, 'outbox').stats() };
   },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Audience } from '../services/search';
+import { SearchUnavailableError, type Audience } from '../services/search';
 import { getService } from '../utils/get-service';
 
 /** Signed-in members and full-access integrations see members-only documents; everyone else the public ones. */
@@ -13,7 +13,14 @@ const audienceOf = (ctx: Context): Audience => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async search(ctx: Context) {
-    ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(ctx));
+    try {
+      ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(ctx));
+    } catch (error) {
+      if (!(error instanceof SearchUnavailableError)) throw error;
+      strapi.log.warn(`[multilingual-search] search unavailable: ${error.message}`);
+      ctx.status = 503;
+      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'Search is unavailable for a moment, please try again' } };
+    }
   },
 
   /** A tenant token for searching Meilisearch directly; 404 when tokens are off for this caller. */

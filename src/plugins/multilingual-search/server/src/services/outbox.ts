@@ -45,9 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     processId,
 
-    /** Records changes; joins the caller's transaction when there is one (the trx of `strapi.db.transaction`). */
-    async record(changes: OutboxChange[], trx?: Knex.Transaction) {
-      if (changes.length === 0) return;
+    /** Records changes and returns their ids; joins the caller's transaction when given one (the trx of `strapi.db.transaction`). */
+    async record(changes: OutboxChange[], trx?: Knex.Transaction): Promise<number[]> {
+      if (changes.length === 0) return [];
       const now = Date.now();
       const rows = changes.map((change) => ({
         target_uid: change.uid,
@@ -59,7 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         created_at: new Date(now),
         updated_at: new Date(now),
       }));
-      await (trx ?? knex())(table()).insert(rows);
+      const inserted = (await (trx ?? knex())(table()).insert(rows).returning('id')) as Array<{ id: number } | number>;
+      return inserted.map((row) => Number(typeof row === 'object' ? row.id : row));
     },
 
     /** Takes up to `limit` pending changes that are due and not claimed by another process. */
@@ -131,9 +132,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Failed changes (after their last attempt) are tried again now. */
-    async retryFailed() {
-      return knex()(table()).update({ status: 'pending', attempts: 0, available_at: Date.now(), claimed_until: null }).where('status', 'failed');
+    /** Changes that failed, after their last attempt or waiting for their next one, are tried again now. */
+    async retryNow() {
+      await knex()(table()).update({ status: 'pending', attempts: 0, available_at: Date.now() }).where('status', 'failed');
+      await knex()(table()).update({ available_at: Date.now() }).where('status', 'pending').andWhere('attempts', '>', 0);
     },
 
     /** Rows some process is working on right now. */

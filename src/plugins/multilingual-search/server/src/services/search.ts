@@ -7,6 +7,9 @@ import { getConfig, getService } from '../utils/get-service';
 import { renderSnippet } from '../utils/snippet';
 import type { SearchType } from './types';
 
+/** The engine could not answer (Meilisearch down): the API says 503, not 500. */
+export class SearchUnavailableError extends Error {}
+
 /** Who searches: the public sees public documents only; members also see members-only ones. */
 export type Audience = 'public' | 'members';
 
@@ -170,19 +173,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async search(raw: Record<string, unknown>, audience: Audience) {
       const query = await parse(raw);
-      const queries = await queriesFor(query.chosen, query.filters, query.facets, query.locale, audience);
       const fetch = Math.min(getConfig(strapi).search.window, query.page * query.pageSize + query.pageSize);
-      const result = queries.length
-        ? await engine().search({
-            q: query.q,
-            queries,
-            limit: fetch,
-            offset: 0,
-            facets: query.facets,
-            sort: query.sort,
-            highlight: [...new Set(query.chosen.flatMap((type) => type.config.snippet))],
-          })
-        : { hits: [], total: 0, facets: {} };
+      const result = await (async () => {
+        const queries = await queriesFor(query.chosen, query.filters, query.facets, query.locale, audience);
+        if (queries.length === 0) return { hits: [], total: 0, facets: {} };
+        return engine().search({
+          q: query.q,
+          queries,
+          limit: fetch,
+          offset: 0,
+          facets: query.facets,
+          sort: query.sort,
+          highlight: [...new Set(query.chosen.flatMap((type) => type.config.snippet))],
+        });
+      })().catch((error: Error) => {
+        throw new SearchUnavailableError(error.message);
+      });
 
       const seen = new Set<string>();
       const unique = result.hits.filter((hit) => {

@@ -49,7 +49,7 @@ export type ContractServer = {
   close(): Promise<void>;
 };
 
-const DEFAULT_SPEC_PATH = path.resolve(APP_DIR, '..', 'shared', 'meilisearch', 'openapi-1.53.0.json');
+const DEFAULT_SPEC_PATH = path.join(APP_DIR, 'tests', 'fixtures', 'meilisearch', 'openapi-1.53.0.json');
 
 const KINDS: Array<[RegExp, RequestKind]> = [
   [/^\/tasks(\/|$)/, 'tasks'],

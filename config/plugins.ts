@@ -138,6 +138,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  'skills-mapping': {
+    enabled: true,
+    resolve: './src/plugins/skills-mapping',
+  },
   'multilingual-search': {
     enabled: true,
     resolve: './src/plugins/multilingual-search',

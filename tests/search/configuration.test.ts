@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pluginConfig from '../../src/plugins/multilingual-search/server/src/config';
 import createTypes from '../../src/plugins/multilingual-search/server/src/services/types';
 import { analyzerFor } from '../../src/plugins/multilingual-search/server/src/engines/embedded/tokenizer';
+import { APP_DIR } from '../helpers/paths';
 import { useApp } from '../helpers/strapi';
 
 /** The plugin's configuration is checked at start-up; a bad value names its key. */
@@ -18,6 +21,19 @@ test.each([
   const config = validConfig();
   mutate(config);
   expect(() => pluginConfig.validator(config)).toThrow(key);
+});
+
+test('the defaults are valid with a .env made from .env.example, where optional variables are empty', () => {
+  const example = Object.fromEntries(
+    [...fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=(.*)$/gm)].map((match) => [match[1], match[2]])
+  );
+  expect(example.SEARCH_INDEX_PREFIX).toBe('');
+  const read = (key: string, fallback?: string) => (key in example ? example[key] : fallback) as string;
+  const env = Object.assign(read, { int: (key: string, fallback?: number) => Number(read(key) || fallback), bool: (key: string, fallback?: boolean) => (read(key) ? read(key) === 'true' : Boolean(fallback)) });
+  const defaults = pluginConfig.default({ env });
+  expect(defaults.indexPrefix).toBe('development');
+  expect(defaults.meilisearch?.publicHost).toBe('');
+  expect(() => pluginConfig.validator({ ...validConfig(), ...defaults, types: validConfig().types })).not.toThrow();
 });
 
 test.each([

@@ -1843,6 +1843,149 @@ export interface PluginReviewWorkflowsWorkflowStage
   };
 }
 
+export interface PluginSkillsMappingClaim extends Struct.CollectionTypeSchema {
+  collectionName: 'skill_claims';
+  info: {
+    description: "A member's level in a skill. Keyed by documentIds: a claim belongs to the member and the skill, not to one of their translations.";
+    displayName: 'Skill claim';
+    pluralName: 'claims';
+    singularName: 'claim';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    assessedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    canMentor: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    level: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 4;
+          min: 0;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::skills-mapping.claim'
+    > &
+      Schema.Attribute.Private;
+    memberDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    openToQuestions: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    skillDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    wantsToLearn: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface PluginSkillsMappingCoverageCell
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'skill_coverage';
+  info: {
+    description: 'Holders of a skill at each level (learning to expert) for one value of a matrix dimension: the unfiltered matrix, counted by the database and kept until claims or profiles change.';
+    displayName: 'Skill coverage cell';
+    pluralName: 'coverage-cells';
+    singularName: 'coverage-cell';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    advanced: Schema.Attribute.Integer & Schema.Attribute.Required;
+    basic: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dimension: Schema.Attribute.String & Schema.Attribute.Required;
+    expert: Schema.Attribute.Integer & Schema.Attribute.Required;
+    learning: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::skills-mapping.coverage-cell'
+    > &
+      Schema.Attribute.Private;
+    practitioner: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    skillDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.String & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginSkillsMappingCoverageState
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'skill_coverage_state';
+  info: {
+    description: "The change counter of claims and profiles ('changes'), and per dimension the counter its coverage cells were counted at.";
+    displayName: 'Skill coverage state';
+    pluralName: 'coverage-states';
+    singularName: 'coverage-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    generation: Schema.Attribute.BigInteger &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'0'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::skills-mapping.coverage-state'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginUploadFile extends Struct.CollectionTypeSchema {
   collectionName: 'files';
   info: {
@@ -2134,6 +2277,9 @@ declare module '@strapi/strapi' {
       'plugin::multilingual-search.outbox-item': PluginMultilingualSearchOutboxItem;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::skills-mapping.claim': PluginSkillsMappingClaim;
+      'plugin::skills-mapping.coverage-cell': PluginSkillsMappingCoverageCell;
+      'plugin::skills-mapping.coverage-state': PluginSkillsMappingCoverageState;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;
       'plugin::users-permissions.permission': PluginUsersPermissionsPermission;

@@ -9,12 +9,13 @@ const formatIssues = (issues: Array<{ path: Array<string | number>; message: str
   issues.map((issue) => `multilingual-search.${issue.path.join('.')}: ${issue.message}`).join('; ');
 
 export default {
+  // `||`, not env()'s fallback: .env (made from .env.example) sets optional variables to '', which means unset.
   default: ({ env }: { env: EnvReader }): Partial<PluginConfig> => ({
-    indexPrefix: env('SEARCH_INDEX_PREFIX', env('NODE_ENV', 'development')),
+    indexPrefix: env('SEARCH_INDEX_PREFIX', '') || env('NODE_ENV', '') || 'development',
     types: {},
     meilisearch: {
       host: env('MEILISEARCH_HOST', ''),
-      publicHost: env('MEILISEARCH_PUBLIC_HOST', env('MEILISEARCH_HOST', '')),
+      publicHost: env('MEILISEARCH_PUBLIC_HOST', '') || env('MEILISEARCH_HOST', ''),
       adminKey: env('MEILISEARCH_ADMIN_KEY', ''),
       searchKey: env('MEILISEARCH_SEARCH_KEY', ''),
       timeoutMs: env.int('MEILISEARCH_TIMEOUT_MS', 10_000),

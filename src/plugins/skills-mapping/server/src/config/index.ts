@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Configuration of the skills-mapping plugin (`config/plugins.ts`), checked when Strapi loads it. */
+export const pluginConfigSchema = z
+  .object({
+    /** Below this many holders, a public matrix cell shows no exact count (no one can be singled out). */
+    publicMinimumCount: z.number().int().min(1).max(100),
+    /** Claims assessed longer ago than this are flagged as due for re-assessment. */
+    reassessAfterMonths: z.number().int().min(1).max(120),
+    /** Most profiles one who-to-ask answer lists. */
+    expertsLimit: z.number().int().min(1).max(500),
+  })
+  .strict();
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+
+export default {
+  default: { publicMinimumCount: 3, reassessAfterMonths: 12, expertsLimit: 50 } satisfies PluginConfig,
+  validator(config: unknown) {
+    const result = pluginConfigSchema.safeParse(config);
+    if (!result.success) {
+      throw new Error(result.error.issues.map((issue) => `skills-mapping.${issue.path.join('.')}: ${issue.message}`).join('; '));
+    }
+  },
+};

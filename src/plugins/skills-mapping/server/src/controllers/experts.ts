@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { getService } from '../utils/get-service';
+import { parseQuery } from './parse';
+
+const expertsQuery = z
+  .object({
+    skill: z.string().min(1, 'is required').max(120),
+    language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code').optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
+    minLevel: z.coerce.number().int().min(0).max(4).optional(),
+    canMentor: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  })
+  .strict();
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Who to ask about a skill (members only). */
+  async find(ctx: Context) {
+    const query = parseQuery(expertsQuery, { skill: '', ...ctx.query });
+    const skill = (await strapi.db.query('api::skill.skill').findOne({
+      select: ['documentId', 'slug'],
+      where: { $or: [{ slug: query.skill }, { documentId: query.skill }] },
+    })) as { documentId: string; slug: string } | null;
+    if (!skill) throw new errors.ValidationError(`Invalid parameter 'skill': unknown skill "${query.skill}"`);
+    const caller = await getService(strapi, 'claims').profileOf(ctx.state.user.id);
+    const experts = await getService(strapi, 'experts').find(skill.documentId, query, caller?.languages ?? []);
+    ctx.body = { data: experts, meta: { skill: skill.slug, total: experts.length } };
+  },
+});

@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { DIMENSIONS } from '../services/sql';
+import { getService } from '../utils/get-service';
+import { parseQuery, resolveLocale } from './parse';
+
+const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'] as const;
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug').max(120);
+
+const matrixQuery = z
+  .object({
+    dimension: z.enum(DIMENSIONS as [string, ...string[]]).default('issueArea'),
+    locale: z.string().max(20).optional(),
+    minLevel: z.coerce.number().int().min(0).max(4).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
+    organisation: slug.optional(),
+    issueArea: slug.optional(),
+    category: z.enum(CATEGORIES).optional(),
+    parent: slug.optional(),
+  })
+  .strict();
+
+/** Members and trusted integrations see exact counts; the public sees aggregates above the threshold. */
+export const seesExactCounts = (ctx: Context) => {
+  const auth = ctx.state?.auth;
+  return Boolean((auth?.strategy?.name === 'users-permissions' && auth.credentials?.id) || (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access') || auth?.strategy?.name === 'admin');
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The query, with locale and every named slug checked against the database. */
+  const read = async (ctx: Context) => {
+    const query = parseQuery(matrixQuery, ctx.query);
+    const locale = await resolveLocale(strapi, query.locale);
+    const known = async (uid: string, value: string | undefined, parameter: string) => {
+      if (value && !(await strapi.db.query(uid as never).findOne({ select: ['id'], where: { slug: value } }))) {
+        throw new errors.ValidationError(`Invalid parameter '${parameter}': unknown ${parameter} "${value}"`);
+      }
+    };
+    await known('api::organisation.organisation', query.organisation, 'organisation');
+    await known('api::issue-area.issue-area', query.issueArea, 'issueArea');
+    await known('api::skill.skill', query.parent, 'parent');
+    return { ...query, locale, dimension: query.dimension as (typeof DIMENSIONS)[number] };
+  };
+
+  return {
+    /** The coverage matrix, as JSON. */
+    async find(ctx: Context) {
+      const exact = seesExactCounts(ctx);
+      const matrix = await getService(strapi, 'matrix').build(await read(ctx), exact);
+      ctx.body = { data: matrix, meta: { exactCounts: exact, threshold: exact ? null : strapi.config.get('plugin::skills-mapping.publicMinimumCount') } };
+    },
+
+    /** The coverage matrix as CSV, one line per skill and column. */
+    async csv(ctx: Context) {
+      const query = await read(ctx);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="skills-matrix-${query.dimension}-${query.locale}.csv"`);
+      ctx.body = await getService(strapi, 'matrix').csv(query, seesExactCounts(ctx));
+    },
+
+    /** Growth areas: the skills with the most unmet demand, overall and per issue area. */
+    async gaps(ctx: Context) {
+      const { locale: requested, limit } = parseQuery(
+        z.object({ locale: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(100).default(10) }).strict(),
+        ctx.query
+      );
+      const locale = await resolveLocale(strapi, requested);
+      ctx.body = { data: await getService(strapi, 'gaps').rank(locale, seesExactCounts(ctx), limit) };
+    },
+  };
+};

@@ -1,0 +1,182 @@
+import type { Core } from '@strapi/strapi';
+import { createId } from '@paralleldrive/cuid2';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { getConfig, getService } from '../utils/get-service';
+
+/** Level names, 0 to 4. */
+export const LEVELS = ['learning', 'basic', 'practitioner', 'advanced', 'expert'] as const;
+
+export type ClaimInput = { skill: string; level: number; wantsToLearn?: boolean; canMentor?: boolean; openToQuestions?: boolean };
+export type ClaimRecord = Required<ClaimInput> & { skillDocumentId: string; assessedAt?: Date };
+
+const claimSchema = z
+  .object({
+    skill: z.string().min(1).max(120),
+    level: z.number().int().min(0).max(4),
+    wantsToLearn: z.boolean().optional(),
+    canMentor: z.boolean().optional(),
+    openToQuestions: z.boolean().optional(),
+  })
+  .strict();
+const claimsSchema = z.array(claimSchema).max(300);
+
+type Row = {
+  skill_document_id: string;
+  level: number;
+  wants_to_learn: number | boolean;
+  can_mentor: number | boolean;
+  open_to_questions: number | boolean;
+  assessed_at: string | number | Date;
+};
+
+const fail = (path: Array<string | number>, message: string): never => {
+  const at = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  throw new errors.ValidationError(`${at}: ${message}`, { errors: [{ path: path.map(String), message: `${at}: ${message}`, name: 'ValidationError' }] });
+};
+
+/**
+ * Members' skill claims: one per member and skill, keyed by documentIds. A member only ever reads
+ * or replaces their own through these functions' callers; a replacement is all or nothing.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sql = () => getService(strapi, 'sql');
+  const table = () => sql().table('plugin::skills-mapping.claim');
+  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+
+  /** Skills by slug or documentId → documentId, slug and name in `locale` (English when untranslated). */
+  const skillIndex = async (locale: string) => {
+    const rows = (await strapi.db.query('api::skill.skill').findMany({
+      select: ['documentId', 'slug', 'name', 'locale'],
+      where: { locale: { $in: [...new Set([locale, await defaultLocale()])] } },
+    })) as Array<{ documentId: string; slug: string; name: string; locale: string }>;
+    const byKey = new Map<string, { documentId: string; slug: string; name: string }>();
+    // The requested locale's names overwrite the default locale's.
+    for (const row of [...rows.filter((r) => r.locale !== locale), ...rows.filter((r) => r.locale === locale)]) {
+      byKey.set(row.documentId, row);
+      byKey.set(row.slug, row);
+    }
+    return byKey;
+  };
+
+  /**
+   * The table row of a claim, written with knex for set-based writes; it carries what the Document
+   * Service would set (a documentId, and a publication date: claims have no drafts).
+   */
+  const rowOf = (memberDocumentId: string, claim: ClaimRecord, assessedAt: Date, now: Date) => ({
+    document_id: createId(),
+    member_document_id: memberDocumentId,
+    skill_document_id: claim.skillDocumentId,
+    level: claim.level,
+    wants_to_learn: claim.wantsToLearn,
+    can_mentor: claim.canMentor,
+    open_to_questions: claim.openToQuestions,
+    assessed_at: assessedAt,
+    created_at: now,
+    updated_at: now,
+    published_at: now,
+  });
+
+  const due = (assessedAt: Date) => {
+    const limit = new Date();
+    limit.setMonth(limit.getMonth() - getConfig(strapi).reassessAfterMonths);
+    return assessedAt < limit;
+  };
+
+  return {
+    LEVELS,
+
+    /** The member profile (documentId) of a signed-in user, or null when they have none. */
+    async profileOf(userId: number) {
+      return (await strapi.db.query('api::member.member').findOne({
+        select: ['documentId', 'languages'],
+        where: { user: { id: userId } },
+      })) as { documentId: string; languages: string[] | null } | null;
+    },
+
+    /** A member's claims, with skill names in `locale` and the ones due for re-assessment flagged. */
+    async list(memberDocumentId: string, locale: string) {
+      const rows = (await sql().knex()(table()).where('member_document_id', memberDocumentId).orderBy('level', 'desc')) as Row[];
+      const skills = await skillIndex(locale);
+      return rows.map((row) => {
+        const assessedAt = new Date(row.assessed_at);
+        const skill = skills.get(row.skill_document_id);
+        return {
+          skill: { documentId: row.skill_document_id, slug: skill?.slug ?? null, name: skill?.name ?? null },
+          level: Number(row.level),
+          levelName: LEVELS[Number(row.level)],
+          wantsToLearn: Boolean(row.wants_to_learn),
+          canMentor: Boolean(row.can_mentor),
+          openToQuestions: Boolean(row.open_to_questions),
+          assessedAt: assessedAt.toISOString(),
+          dueForReassessment: due(assessedAt),
+        };
+      });
+    },
+
+    /** Checks a replacement set of claims: known skills, levels 0–4, no skill twice. 400 naming the item otherwise. */
+    async validate(input: unknown): Promise<ClaimRecord[]> {
+      const result = claimsSchema.safeParse(input);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const key = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [];
+        fail(['data', ...issue.path, ...key], issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message);
+      }
+      const skills = await skillIndex(await defaultLocale());
+      const seen = new Set<string>();
+      return result.data!.map((claim, index) => {
+        const skill = skills.get(claim.skill);
+        if (!skill) fail(['data', index, 'skill'], `unknown skill "${claim.skill}"`);
+        if (seen.has(skill!.documentId)) fail(['data', index, 'skill'], `"${claim.skill}" is claimed twice`);
+        seen.add(skill!.documentId);
+        return { wantsToLearn: false, canMentor: false, openToQuestions: false, ...claim, skillDocumentId: skill!.documentId };
+      });
+    },
+
+    /**
+     * Replaces all of a member's claims in one transaction. A claim whose level is unchanged keeps
+     * its assessment date; a new or re-levelled claim is assessed now.
+     */
+    async replace(memberDocumentId: string, claims: ClaimRecord[]) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const previous = new Map(
+          ((await trx(table()).select('skill_document_id', 'level', 'assessed_at').where('member_document_id', memberDocumentId)) as Row[]).map((row) => [
+            row.skill_document_id,
+            row,
+          ])
+        );
+        await trx(table()).delete().where('member_document_id', memberDocumentId);
+        const now = new Date();
+        const rows = claims.map((claim) => {
+          const before = previous.get(claim.skillDocumentId);
+          const assessedAt = before && Number(before.level) === claim.level ? new Date(before.assessed_at) : (claim.assessedAt ?? now);
+          return rowOf(memberDocumentId, claim, assessedAt, now);
+        });
+        for (let i = 0; i < rows.length; i += 200) await trx(table()).insert(rows.slice(i, i + 200));
+        await getService(strapi, 'coverage').invalidate(trx);
+      });
+    },
+
+    /** Adds claims that do not exist yet (seeding; existing ones are left as they are). */
+    async addMissing(claims: Array<ClaimRecord & { memberDocumentId: string }>) {
+      const now = new Date();
+      const rows = claims.map((claim) => rowOf(claim.memberDocumentId, claim, claim.assessedAt ?? now, now));
+      await sql()
+        .knex()
+        .transaction(async (trx) => {
+          for (let i = 0; i < rows.length; i += 200) await trx(table()).insert(rows.slice(i, i + 200)).onConflict(['member_document_id', 'skill_document_id']).ignore();
+          await getService(strapi, 'coverage').invalidate(trx);
+        });
+    },
+
+    /** Every claim of a member goes (erasure), inside the caller's transaction when given one. */
+    async removeAll(memberDocumentId: string, trx?: Knex.Transaction) {
+      const remove = async (transaction: Knex.Transaction) => {
+        await transaction(table()).delete().where('member_document_id', memberDocumentId);
+        await getService(strapi, 'coverage').invalidate(transaction);
+      };
+      await (trx ? remove(trx) : sql().knex().transaction(remove));
+    },
+  };
+};

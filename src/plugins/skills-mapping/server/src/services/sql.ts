@@ -1,0 +1,127 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+export type Dimension = 'issueArea' | 'country' | 'organisation' | 'language';
+export const DIMENSIONS: Dimension[] = ['issueArea', 'country', 'organisation', 'language'];
+
+export type ClaimFilters = { minLevel?: number; country?: string; organisation?: string; issueArea?: string };
+
+type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+
+const CLAIMS = 'plugin::skills-mapping.claim';
+const MEMBERS = 'api::member.member';
+const ORGANISATIONS = 'api::organisation.organisation';
+const ISSUE_AREAS = 'api::issue-area.issue-area';
+
+/**
+ * The SQL building blocks of the skills map, for SQLite and PostgreSQL alike: claims joined to
+ * the members who hold them, one row per member (their default-locale profile), and the joins
+ * that give each claim its issue areas (through the member's organisation), countries,
+ * organisation or languages. Table and column names come from Strapi's metadata.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection;
+  const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as {
+    tableName: string;
+    attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
+  };
+  const table = (uid: string) => meta(uid).tableName;
+  const column = (uid: string, attribute: string) => meta(uid).attributes[attribute].columnName ?? attribute;
+  const link = (uid: string, attribute: string) => meta(uid).attributes[attribute].joinTable!;
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+
+  /** SQL (FROM item) for the elements of a JSON array column, as rows of `alias.value`. */
+  const jsonElements = (columnRef: string, alias: string) =>
+    isPostgres()
+      ? `jsonb_array_elements_text(coalesce(${columnRef}, '[]'::jsonb)) AS ${alias}(value)`
+      : `json_each(coalesce(${columnRef}, '[]')) AS ${alias}`;
+
+  /** Member ids (as `member_id`) with their published organisation as `fo`. */
+  const membersWithOrganisation = () => {
+    const memberOrganisation = link(MEMBERS, 'organisation');
+    return knex()
+      .select({ member_id: `mo.${memberOrganisation.joinColumn.name}` })
+      .from(`${memberOrganisation.name} as mo`)
+      .join(`${table(ORGANISATIONS)} as fo`, function join() {
+        this.on('fo.id', `mo.${memberOrganisation.inverseJoinColumn.name}`).andOnNotNull(`fo.${column(ORGANISATIONS, 'publishedAt')}`);
+      });
+  };
+
+  /** The same, with each issue area of the organisation as `fia`. */
+  const membersWithIssueAreas = () => {
+    const organisationIssueAreas = link(ORGANISATIONS, 'issueAreas');
+    return membersWithOrganisation()
+      .join(`${organisationIssueAreas.name} as foi`, `foi.${organisationIssueAreas.joinColumn.name}`, 'fo.id')
+      .join(`${table(ISSUE_AREAS)} as fia`, 'fia.id', `foi.${organisationIssueAreas.inverseJoinColumn.name}`);
+  };
+
+  /** Claims `c` of members `m` (one default-locale row per member), with `filters` applied. */
+  const claims = (defaultLocale: string, filters: ClaimFilters = {}) => {
+    const query = knex()
+      .from(`${table(CLAIMS)} as c`)
+      .join(`${table(MEMBERS)} as m`, function join() {
+        this.on(`m.${column(MEMBERS, 'documentId')}`, `c.${column(CLAIMS, 'memberDocumentId')}`).andOn(`m.${column(MEMBERS, 'locale')}`, knex().raw('?', [defaultLocale]));
+      });
+    if (filters.minLevel !== undefined) query.where(`c.${column(CLAIMS, 'level')}`, '>=', filters.minLevel);
+    if (filters.country) {
+      query.whereRaw(`EXISTS (SELECT 1 FROM ${jsonElements(`m.${column(MEMBERS, 'countries')}`, 'fc')} WHERE fc.value = ?)`, [filters.country]);
+    }
+    if (filters.organisation) query.whereIn('m.id', membersWithOrganisation().where('fo.slug', filters.organisation));
+    if (filters.issueArea) query.whereIn('m.id', membersWithIssueAreas().where('fia.slug', filters.issueArea));
+    return query;
+  };
+
+  /**
+   * Adds the join of `dimension` to a claims query and returns the SQL of its value: a claim
+   * counts once for each of its member's countries, languages, organisation or issue areas.
+   */
+  const joinDimension = (query: Knex.QueryBuilder, dimension: Dimension): string => {
+    switch (dimension) {
+      case 'country':
+        query.joinRaw(`${isPostgres() ? 'CROSS JOIN LATERAL' : 'JOIN'} ${jsonElements(`m.${column(MEMBERS, 'countries')}`, 'd')}`);
+        return 'd.value';
+      case 'language':
+        query.joinRaw(`${isPostgres() ? 'CROSS JOIN LATERAL' : 'JOIN'} ${jsonElements(`m.${column(MEMBERS, 'languages')}`, 'd')}`);
+        return 'd.value';
+      case 'organisation':
+        query.join(membersWithOrganisation().select('fo.slug as value').as('d'), 'd.member_id', 'm.id');
+        return 'd.value';
+      case 'issueArea':
+        query.join(membersWithIssueAreas().select('fia.slug as value').as('d'), 'd.member_id', 'm.id');
+        return 'd.value';
+    }
+  };
+
+  const claimColumn = (attribute: string) => `c.${column(CLAIMS, attribute)}`;
+
+  return {
+    knex,
+    table,
+    column,
+    claims,
+    joinDimension,
+
+    /**
+     * Holders (`holders`) per `skill`, dimension `value` and `level`, among the claims matching
+     * `filters`. Each row is a distinct holder, so a plain COUNT(*) counts them (and PostgreSQL can
+     * count in parallel, which it cannot for COUNT(DISTINCT)): a member claims a skill once (unique
+     * index), has one default-locale profile and one organisation, and lists a country or a
+     * language at most once (validated on every write); an organisation links an issue area once.
+     */
+    holders(defaultLocale: string, dimension: Dimension, filters: ClaimFilters = {}) {
+      const query = claims(defaultLocale, filters);
+      const value = knex().raw(joinDimension(query, dimension));
+      return query
+        .select({ skill: claimColumn('skillDocumentId'), value, level: claimColumn('level') })
+        .count({ holders: '*' })
+        .groupBy(claimColumn('skillDocumentId'), value, claimColumn('level'));
+    },
+
+    membersWithOrganisation,
+
+    columns: {
+      claim: claimColumn,
+      member: (attribute: string) => `m.${column(MEMBERS, attribute)}`,
+    },
+  };
+};

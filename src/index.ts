@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAgreementLifecycle } from './api/agreement-version/lifecycle';
 import { ensureDemoAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
@@ -13,6 +14,7 @@ export default {
     loadPlatformConfig(strapi);
     strapi.customFields.register(CODE_FIELDS.map(({ name, type }) => ({ name, type })));
     registerContentMiddlewares(strapi);
+    registerAgreementLifecycle(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { CODE_FIELDS } from '../custom-fields/definitions';
+import { AgreementDiffPanel } from './components/AgreementDiffPanel';
 
 const LABELS: Record<string, string> = {
   'country-list': 'Countries',
@@ -25,5 +27,10 @@ export default {
         components: { Input: async () => ({ default: (await import('./components/CodeInput')).CodeInput as ComponentType }) },
       }))
     );
+  },
+  bootstrap(app: StrapiApp) {
+    // Edit view of an agreement version: what changed since the adopted version, same locale.
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([AgreementDiffPanel]);
   },
 };

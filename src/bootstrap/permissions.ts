@@ -6,6 +6,9 @@ const read = (...types: string[]) => types.flatMap((type) => [`api::${type}.${ty
 const PUBLIC_CONTENT = [
   ...read('issue-area', 'organisation', 'member', 'skill', 'resource', 'reading-group', 'workshop', 'agreement-version', 'endorsement'),
   'plugin::i18n.locales.listLocales',
+  ...['current', 'history', 'byNumber', 'diff', 'text'].map((action) => `api::agreement-version.agreement-version.${action}`),
+  'plugin::skills-mapping.matrix.find',
+  'plugin::skills-mapping.matrix.gaps',
 ];
 
 const SIGN_IN = [
@@ -23,6 +26,13 @@ const MEMBER = [
   ...read('registration', 'suggestion'),
   'api::member.member.me',
   'api::member.member.updateMe',
+  'api::agreement-version.agreement-version.suggest',
+  'plugin::skills-mapping.matrix.csv',
+  'plugin::skills-mapping.experts.find',
+  'plugin::skills-mapping.claims.findMine',
+  'plugin::skills-mapping.claims.replaceMine',
+  'plugin::skills-mapping.claims.findForMember',
+  'plugin::skills-mapping.claims.replaceForMember',
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
   'plugin::users-permissions.auth.logout',
@@ -54,7 +64,7 @@ export const declareRoles = (config: PlatformConfig): RoleDeclaration[] => [
     type: 'org-representative',
     name: 'Org representative',
     description: 'A member who represents their organisation, e.g. to endorse the Community Agreement.',
-    actions: MEMBER,
+    actions: [...MEMBER, 'api::agreement-version.agreement-version.endorse'],
   },
   {
     type: 'facilitator',

@@ -90,6 +90,23 @@ const seedMembers = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, 
   }
 };
 
+/** Skill claims of the demo members, assessed over the last two years (some are due for re-assessment). */
+const seedClaims = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded) => {
+  const claims = data.members.flatMap((member, m) =>
+    member.claims.map((claim, c) => ({
+      memberDocumentId: pick(seeded.members, [member.key])[0],
+      skillDocumentId: pick(seeded.skills, [claim.skill])[0],
+      skill: claim.skill,
+      level: claim.level,
+      wantsToLearn: claim.wantsToLearn,
+      canMentor: claim.canMentor,
+      openToQuestions: claim.openToQuestions,
+      assessedAt: new Date(`${dayFromToday(-((m * 7 + c * 31) % 720))}T12:00:00Z`),
+    }))
+  );
+  await strapi.plugin('skills-mapping').service('claims').addMissing(claims);
+};
+
 const seedResources = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded): Promise<ResourceIndex> => {
   const index: ResourceIndex = [];
   for (const resource of data.resources) {
@@ -180,15 +197,25 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
       version.versionNumber,
       await seedDocument(strapi, 'api::agreement-version.agreement-version', { versionNumber: version.versionNumber }, texts, {
         versionNumber: version.versionNumber,
-        status: version.status,
         consultationOpensAt: instantFromToday(version.consultationOpensDayOffset),
         consultationClosesAt: instantFromToday(version.consultationClosesDayOffset),
-        adoptedAt: version.adoptedDayOffset === null ? null : instantFromToday(version.adoptedDayOffset),
         changeSummary: version.changeSummary,
         decisionRecord: version.decisionRecord,
         previousVersion: versions.get(version.versionNumber - 1) ?? null,
       })
     );
+    // Versions go through the lifecycle like an editor would take them (adopting the next one supersedes this one).
+    const documentId = versions.get(version.versionNumber)!;
+    const steps = { draft: [], consultation: ['consultation'], adopted: ['consultation', 'adopted'], superseded: ['consultation', 'adopted'] }[version.status];
+    for (const status of steps) {
+      const current = (await strapi.db.query('api::agreement-version.agreement-version').findOne({ select: ['status'], where: { documentId } })) as { status: string };
+      if (current.status !== (status === 'consultation' ? 'draft' : 'consultation')) continue; // already past this step
+      await strapi.documents('api::agreement-version.agreement-version').update({
+        documentId,
+        locale: 'en',
+        data: { status, ...(status === 'adopted' && version.adoptedDayOffset !== null ? { adoptedAt: instantFromToday(version.adoptedDayOffset) } : {}) },
+      } as never);
+    }
   }
   for (const suggestion of data.agreement.suggestions) {
     const agreementVersion = versions.get(suggestion.versionNumber)!;
@@ -238,6 +265,7 @@ export const seedDemoData = async (strapi: Core.Strapi, config: PlatformConfig) 
   await step('issue areas and skills', () => seedTaxonomy(strapi, data, seeded));
   await step('organisations', () => seedOrganisations(strapi, data, seeded));
   await step('members', () => seedMembers(strapi, data, seeded, config.demo.memberPassword));
+  await step('skill claims', () => seedClaims(strapi, data, seeded));
   const resources = (await step('resources', () => seedResources(strapi, data, seeded))) as ResourceIndex;
   await step('reading groups and workshops', () => seedEvents(strapi, data, seeded, resources));
   await step('the Community Agreement', () => seedAgreement(strapi, data, seeded));

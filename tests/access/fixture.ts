@@ -93,16 +93,24 @@ export const buildWorld = async (app: TestApp) => {
     outsiders: await create(strapi, 'api::registration.registration', { workshop: workshops.public, member: profiles.outsider, status: 'confirmed' }),
   };
 
-  const version = (versionNumber: number, status: string) => ({
-    versionNumber,
-    status,
-    title: `Agreement v${versionNumber}`,
-    sections: [{ key: 'purpose', heading: 'Purpose', text: 'Why we work together.' }],
-  });
+  /** A version taken through the lifecycle as an editor would: created as a draft, then moved forward. */
+  const version = async (versionNumber: number, status: 'draft' | 'consultation' | 'adopted') => {
+    const documentId = await create(strapi, 'api::agreement-version.agreement-version', {
+      versionNumber,
+      title: `Agreement v${versionNumber}`,
+      sections: [{ key: 'purpose', heading: 'Purpose', text: 'Why we work together.' }],
+      consultationOpensAt: new Date(Date.now() - 86_400_000),
+      consultationClosesAt: new Date(Date.now() + 86_400_000),
+    });
+    for (const step of { draft: [], consultation: ['consultation'], adopted: ['consultation', 'adopted'] }[status]) {
+      await strapi.documents('api::agreement-version.agreement-version').update({ documentId, locale: 'en', data: { status: step } } as never);
+    }
+    return documentId;
+  };
   const agreementVersions = {
-    adopted: await create(strapi, 'api::agreement-version.agreement-version', version(1, 'adopted')),
-    consultation: await create(strapi, 'api::agreement-version.agreement-version', version(2, 'consultation')),
-    draft: await create(strapi, 'api::agreement-version.agreement-version', version(3, 'draft')),
+    adopted: await version(1, 'adopted'),
+    consultation: await version(2, 'consultation'),
+    draft: await version(3, 'draft'),
   };
   const endorsements = {
     ofAdopted: await create(strapi, 'api::endorsement.endorsement', { agreementVersion: agreementVersions.adopted, organisation, endorsedBy: profiles.representative, statement: 'We endorse it.' }),

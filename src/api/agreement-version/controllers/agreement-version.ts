@@ -1,3 +1,69 @@
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
 import { createScopedController } from '../../access/scoped-controller';
+import { viewerFromContext } from '../../access/viewer';
+import { endorsementInput, suggestionInput } from '../services/agreement';
 
-export default createScopedController('api::agreement-version.agreement-version');
+type Agreement = ReturnType<typeof import('../services/agreement').default>;
+
+const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
+const versionNumber = z.coerce.number({ message: 'must be a version number' }).int('must be a version number').min(1, 'must be a version number').max(1_000_000);
+
+/** Parses with `schema`; the first problem is a 400 naming the field or parameter. */
+const parse = <T extends z.ZodTypeAny>(schema: T, value: unknown, prefix = ''): z.infer<T> => {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = prefix + (issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.'));
+  const message = `${field || 'request'} ${issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message}`;
+  throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
+};
+
+const body = (ctx: Context) => (ctx.request.body as { data?: unknown } | undefined)?.data ?? {};
+
+/** The agreement's routes besides find/findOne: current version, history, diff, text, suggestions, endorsements. */
+export default createScopedController('api::agreement-version.agreement-version', ({ strapi }) => {
+  const agreement = () => strapi.service('api::agreement-version.agreement') as unknown as Agreement;
+  const numberParam = (ctx: Context, name: string) => parse(versionNumber, ctx.params[name], name) as number;
+  const locale = (ctx: Context) => parse(localeQuery, ctx.query).locale;
+
+  return {
+    async current(ctx: Context) {
+      ctx.body = { data: await agreement().current(locale(ctx), viewerFromContext(ctx)) };
+    },
+
+    async history(ctx: Context) {
+      parse(z.object({}).strict(), ctx.query);
+      ctx.body = { data: await agreement().history() };
+    },
+
+    async byNumber(ctx: Context) {
+      ctx.body = { data: await agreement().one(numberParam(ctx, 'number'), locale(ctx), viewerFromContext(ctx)) };
+    },
+
+    async diff(ctx: Context) {
+      ctx.body = { data: await agreement().diff(numberParam(ctx, 'a'), numberParam(ctx, 'b'), locale(ctx)) };
+    },
+
+    async text(ctx: Context) {
+      const number = numberParam(ctx, 'number');
+      const { text, locale: written } = await agreement().plainText(number, locale(ctx));
+      ctx.set('Content-Type', 'text/plain; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="community-agreement-v${number}-${written}.txt"`);
+      ctx.body = text;
+    },
+
+    async suggest(ctx: Context) {
+      const input = parse(suggestionInput, body(ctx), '');
+      ctx.status = 201;
+      ctx.body = { data: await agreement().suggest(ctx.state.user.id, numberParam(ctx, 'number'), input) };
+    },
+
+    async endorse(ctx: Context) {
+      const input = parse(endorsementInput, body(ctx), '');
+      ctx.status = 201;
+      ctx.body = { data: await agreement().endorse(ctx.state.user.id, numberParam(ctx, 'number'), input) };
+    },
+  };
+});

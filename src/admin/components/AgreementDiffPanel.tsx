@@ -255,22 +255,19 @@ const AgreementDiffContent = ({ documentId, document }: ContentProps) => {
           moved: summary.moved,
         })}
       </Typography>
-      {hasChanges(diff.title) && (
-        <Box>
-          <Typography variant="sigma" textColor="neutral600">
-            {t('title', 'Title')}
-          </Typography>
-          <WordChanges changes={diff.title} labels={labels} />
-        </Box>
-      )}
-      {hasChanges(diff.preamble) && (
-        <Box>
-          <Typography variant="sigma" textColor="neutral600">
-            {t('preamble', 'Preamble')}
-          </Typography>
-          <WordChanges changes={diff.preamble} labels={labels} />
-        </Box>
-      )}
+      {[
+        { id: 'title', label: 'Title', changes: diff.title },
+        { id: 'preamble', label: 'Preamble', changes: diff.preamble },
+      ]
+        .filter((field) => hasChanges(field.changes))
+        .map((field) => (
+          <Box key={field.id}>
+            <Typography variant="sigma" textColor="neutral600">
+              {t(field.id, field.label)}
+            </Typography>
+            <WordChanges changes={field.changes} labels={labels} />
+          </Box>
+        ))}
       {listed.length === 0 ? (
         <Note>{t('sameSections', 'The sections are the same as in the adopted version.')}</Note>
       ) : (

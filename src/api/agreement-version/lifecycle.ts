@@ -13,6 +13,9 @@ type VersionRow = { id: number; documentId: string; versionNumber: number; statu
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
 
+/** The table of agreement versions, for the row and table locks that serialise their writes. */
+export const versionsTable = (strapi: Core.Strapi) => (strapi.db.metadata.get(VERSIONS as never) as unknown as { tableName: string }).tableName;
+
 /** A 409 in Strapi's error format (`ConflictError`), from anywhere: REST, admin panel, scripts. */
 export const conflict = (message: string) => createError(409, message);
 
@@ -33,9 +36,8 @@ const invalid = (field: string, message: string) =>
 export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
   /** Versions this middleware is superseding right now: the one change an adopted version accepts. */
   const superseding = new Set<string>();
-  const table = () => (strapi.db.metadata.get(VERSIONS as never) as unknown as { tableName: string }).tableName;
   const lock = async (trx: Trx) => {
-    if (strapi.db.dialect.client === 'postgres') await trx.raw(`LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE`, [table()]);
+    if (strapi.db.dialect.client === 'postgres') await trx.raw(`LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE`, [versionsTable(strapi)]);
   };
   const versionOf = async (documentId: string) =>
     (await strapi.db.query(VERSIONS).findOne({

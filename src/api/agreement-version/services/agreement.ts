@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Viewer } from '../../access/viewer';
 import { diffVersions, type SectionText } from '../diff';
-import { conflict, VERSIONS } from '../lifecycle';
+import { conflict, versionsTable, VERSIONS } from '../lifecycle';
 
 const SUGGESTIONS = 'api::suggestion.suggestion';
 const ENDORSEMENTS = 'api::endorsement.endorsement';
@@ -229,7 +229,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return strapi.db.transaction(async ({ trx }) => {
         if (strapi.db.dialect.client === 'postgres') {
-          await trx.raw('SELECT id FROM ?? WHERE document_id = ? FOR UPDATE', [(strapi.db.metadata.get(VERSIONS as never) as unknown as { tableName: string }).tableName, row.documentId]);
+          await trx.raw('SELECT id FROM ?? WHERE document_id = ? FOR UPDATE', [versionsTable(strapi), row.documentId]);
         }
         const existing = await strapi.db.query(ENDORSEMENTS).findOne({ where: { agreementVersion: { documentId: row.documentId }, organisation: { documentId: organisation.documentId } } });
         if (existing) throw conflict(`${organisation.name} has already endorsed version ${number}`);

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { getConfig, getService } from '../utils/get-service';
+import type { SkillRow } from './labels';
 
 /** Level names, 0 to 4. */
 export const LEVELS = ['learning', 'basic', 'practitioner', 'advanced', 'expert'] as const;
@@ -45,18 +46,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => sql().table('plugin::skills-mapping.claim');
   const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Skills by slug or documentId → documentId, slug and name in `locale` (English when untranslated). */
+  /** Skills by slug and by documentId, named in `locale` (English when untranslated). */
   const skillIndex = async (locale: string) => {
-    const rows = (await strapi.db.query('api::skill.skill').findMany({
-      select: ['documentId', 'slug', 'name', 'locale'],
-      where: { locale: { $in: [...new Set([locale, await defaultLocale()])] } },
-    })) as Array<{ documentId: string; slug: string; name: string; locale: string }>;
-    const byKey = new Map<string, { documentId: string; slug: string; name: string }>();
-    // The requested locale's names overwrite the default locale's.
-    for (const row of [...rows.filter((r) => r.locale !== locale), ...rows.filter((r) => r.locale === locale)]) {
-      byKey.set(row.documentId, row);
-      byKey.set(row.slug, row);
-    }
+    const byKey = new Map<string, SkillRow>();
+    for (const skill of await getService(strapi, 'labels').skills(locale)) byKey.set(skill.documentId, skill).set(skill.slug, skill);
     return byKey;
   };
 

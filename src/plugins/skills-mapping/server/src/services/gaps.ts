@@ -37,22 +37,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Upcoming published workshops per skill taught (and per issue area). */
   const workshops = async (defaultLocale: string, perArea: boolean) => {
-    const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as { tableName: string; attributes: Record<string, { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }> };
-    const workshop = meta('api::workshop.workshop');
-    const skillsTaught = workshop.attributes.skillsTaught.joinTable!;
-    const knex = sql().knex();
-    const query = knex
-      .from(`${workshop.tableName} as w`)
+    const { table, link } = sql();
+    const skillsTaught = link('api::workshop.workshop', 'skillsTaught');
+    const query = sql()
+      .knex()
+      .from(`${table('api::workshop.workshop')} as w`)
       .join(`${skillsTaught.name} as ws`, `ws.${skillsTaught.joinColumn.name}`, 'w.id')
-      .join(`${meta('api::skill.skill').tableName} as s`, 's.id', `ws.${skillsTaught.inverseJoinColumn.name}`)
+      .join(`${table('api::skill.skill')} as s`, 's.id', `ws.${skillsTaught.inverseJoinColumn.name}`)
       .where('w.locale', defaultLocale)
       .whereNotNull('w.published_at')
       .where('w.starts_at', '>', new Date());
     if (perArea) {
-      const areas = workshop.attributes.issueAreas.joinTable!;
+      const areas = link('api::workshop.workshop', 'issueAreas');
       query
         .join(`${areas.name} as wa`, `wa.${areas.joinColumn.name}`, 'w.id')
-        .join(`${meta('api::issue-area.issue-area').tableName} as ia`, 'ia.id', `wa.${areas.inverseJoinColumn.name}`);
+        .join(`${table('api::issue-area.issue-area')} as ia`, 'ia.id', `wa.${areas.inverseJoinColumn.name}`);
       return tally(await query.select({ skill: 's.document_id', area: 'ia.slug' }).countDistinct({ n: 'w.document_id' }).groupBy('s.document_id', 'ia.slug'));
     }
     return tally(await query.select({ skill: 's.document_id' }).countDistinct({ n: 'w.document_id' }).groupBy('s.document_id'));

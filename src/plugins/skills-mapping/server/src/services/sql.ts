@@ -98,6 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     knex,
     table,
     column,
+    link,
     claims,
     joinDimension,
 

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAgreementLifecycle } from './api/agreement-version/lifecycle';
+import { registerSessionReadingsSync } from './api/reading-group/session-readings';
+import { registerWaitlistPromotion } from './api/registration/waitlist-promotion';
 import { ensureDemoAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
@@ -15,6 +17,8 @@ export default {
     strapi.customFields.register(CODE_FIELDS.map(({ name, type }) => ({ name, type })));
     registerContentMiddlewares(strapi);
     registerAgreementLifecycle(strapi);
+    registerWaitlistPromotion(strapi);
+    registerSessionReadingsSync(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -27,6 +27,8 @@ const MEMBER = [
   'api::member.member.me',
   'api::member.member.updateMe',
   'api::agreement-version.agreement-version.suggest',
+  ...['register', 'cancelForWorkshop', 'cancel', 'listForWorkshop'].map((action) => `api::registration.registration.${action}`),
+  ...['join', 'leave', 'participants'].map((action) => `api::reading-group.reading-group.${action}`),
   'plugin::skills-mapping.matrix.csv',
   'plugin::skills-mapping.experts.find',
   'plugin::skills-mapping.claims.findMine',

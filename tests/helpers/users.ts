@@ -67,3 +67,28 @@ export const createFullAccessToken = async (app: TestApp) => {
   });
   return token.accessKey as string;
 };
+
+/**
+ * `count` members with profiles, created straight in the database and given a JWT by the
+ * users-permissions plugin (no password hashing or sign-in round trip): for tests that need
+ * hundreds of members at once. `createUser` is the way to sign in like a real client.
+ */
+export const createMembers = async (app: TestApp, count: number, role: Role = 'authenticated'): Promise<TestUser[]> => {
+  const { strapi } = app;
+  const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
+  const batch = randomBytes(3).toString('hex');
+  const members: TestUser[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const email = `bulk-${batch}-${i}@test.example.org`;
+    const user = await strapi.db.query('plugin::users-permissions.user').create({
+      data: { username: `bulk-${batch}-${i}`, email, provider: 'local', confirmed: true, blocked: false, role: roleRow.id },
+    });
+    const member = await strapi.documents('api::member.member').create({
+      locale: 'en',
+      data: { displayName: `Bulk member ${batch} ${i}`, visibility: 'members', user: user.id },
+    } as never);
+    const jwt = await strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    members.push({ id: user.id, email, jwt, role, memberId: member.documentId });
+  }
+  return members;
+};

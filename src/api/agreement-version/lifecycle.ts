@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import createError from 'http-errors';
+import { conflict } from '../../utils/errors';
 
 export const VERSIONS = 'api::agreement-version.agreement-version';
 const SUGGESTIONS = 'api::suggestion.suggestion';
@@ -15,9 +15,6 @@ type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx']
 
 /** The table of agreement versions, for the row and table locks that serialise their writes. */
 export const versionsTable = (strapi: Core.Strapi) => (strapi.db.metadata.get(VERSIONS as never) as unknown as { tableName: string }).tableName;
-
-/** A 409 in Strapi's error format (`ConflictError`), from anywhere: REST, admin panel, scripts. */
-export const conflict = (message: string) => createError(409, message);
 
 const invalid = (field: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });

@@ -3,7 +3,9 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Viewer } from '../../access/viewer';
 import { diffVersions, type SectionText } from '../diff';
-import { conflict, versionsTable, VERSIONS } from '../lifecycle';
+import { conflict, forbidden } from '../../../utils/errors';
+import { lockDocument } from '../../../utils/lock-document';
+import { VERSIONS } from '../lifecycle';
 
 const SUGGESTIONS = 'api::suggestion.suggestion';
 const ENDORSEMENTS = 'api::endorsement.endorsement';
@@ -206,7 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw conflict(`Version ${number} takes suggestions only while in consultation (${row.status === 'consultation' ? `open ${window}` : `it is ${row.status}`})`);
       }
       const author = await profileOf(userId);
-      if (!author) throw new errors.ForbiddenError('Suggestions are made from a member profile: PUT /api/members/me creates yours');
+      if (!author) throw forbidden('Suggestions are made from a member profile: PUT /api/members/me creates yours');
       const created = (await strapi.documents(SUGGESTIONS).create({
         data: { agreementVersion: row.documentId, author: author.documentId, status: 'open', ...input, proposedText: input.proposedText ?? null },
       } as never)) as unknown as { documentId: string; status: string; createdAt: string };
@@ -223,14 +225,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!['consultation', 'adopted'].includes(row.status)) throw conflict(`Version ${number} is ${row.status}: only a version in consultation or adopted can be endorsed`);
       const representative = await profileOf(userId);
       const organisation = representative?.organisation;
-      if (!organisation) throw new errors.ForbiddenError('Only a representative of an organisation can endorse, on its behalf');
+      if (!organisation) throw forbidden('Only a representative of an organisation can endorse, on its behalf');
       if (input.organisation && input.organisation !== organisation.slug && input.organisation !== organisation.documentId) {
-        throw new errors.ForbiddenError('You can only endorse on behalf of your own organisation');
+        throw forbidden('You can only endorse on behalf of your own organisation');
       }
       return strapi.db.transaction(async ({ trx }) => {
-        if (strapi.db.dialect.client === 'postgres') {
-          await trx.raw('SELECT id FROM ?? WHERE document_id = ? FOR UPDATE', [versionsTable(strapi), row.documentId]);
-        }
+        await lockDocument(strapi, trx, VERSIONS, row.documentId);
         const existing = await strapi.db.query(ENDORSEMENTS).findOne({ where: { agreementVersion: { documentId: row.documentId }, organisation: { documentId: organisation.documentId } } });
         if (existing) throw conflict(`${organisation.name} has already endorsed version ${number}`);
         await strapi.documents(ENDORSEMENTS).create({

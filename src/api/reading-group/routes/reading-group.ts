@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::reading-group.reading-group');
+const withPlaces = { middlewares: ['api::reading-group.places'] };
+
+export default factories.createCoreRouter('api::reading-group.reading-group', { config: { find: withPlaces, findOne: withPlaces } });

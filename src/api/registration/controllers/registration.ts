@@ -1,3 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { createScopedController } from '../../access/scoped-controller';
+import { documentIdParam, parse } from '../../../utils/parse';
+import type createWorkshopRegistrations from '../services/workshop-registrations';
+import { forbidden } from '../../../utils/errors';
 
-export default createScopedController('api::registration.registration');
+type WorkshopRegistrations = ReturnType<typeof createWorkshopRegistrations>;
+
+export const getWorkshopRegistrations = (strapi: Core.Strapi) =>
+  strapi.service('api::registration.workshop-registrations') as unknown as WorkshopRegistrations;
+
+/** The signed-in member's user id: registrations are always made by and for oneself. */
+const memberUserId = (ctx: Context): number => {
+  const id = ctx.state.user?.id;
+  if (!id) throw forbidden('Sign in as a member to register for workshops');
+  return id;
+};
+
+/**
+ * Registrations: find/findOne (scoped: one's own, and those of the workshops one facilitates), plus
+ * registering for a workshop, cancelling, and the facilitators' list of a workshop's registrations.
+ */
+export default createScopedController('api::registration.registration', ({ strapi }) => ({
+  async register(ctx: Context) {
+    const workshop = parse(documentIdParam, ctx.params.id, 'id');
+    const { created, registration } = await getWorkshopRegistrations(strapi).register(memberUserId(ctx), workshop);
+    ctx.status = created ? 201 : 200;
+    ctx.body = { data: registration, meta: { created } };
+  },
+
+  async cancelForWorkshop(ctx: Context) {
+    const workshop = parse(documentIdParam, ctx.params.id, 'id');
+    ctx.body = { data: await getWorkshopRegistrations(strapi).cancelOwn(memberUserId(ctx), workshop) };
+  },
+
+  async cancel(ctx: Context) {
+    const registration = parse(documentIdParam, ctx.params.id, 'id');
+    ctx.body = { data: await getWorkshopRegistrations(strapi).cancelById(memberUserId(ctx), registration) };
+  },
+
+  async listForWorkshop(ctx: Context) {
+    const workshop = parse(documentIdParam, ctx.params.id, 'id');
+    ctx.body = { data: await getWorkshopRegistrations(strapi).listForFacilitator(memberUserId(ctx), workshop) };
+  },
+}));

@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::workshop.workshop');
+const withPlaces = { middlewares: ['api::workshop.places'] };
+
+export default factories.createCoreRouter('api::workshop.workshop', { config: { find: withPlaces, findOne: withPlaces } });

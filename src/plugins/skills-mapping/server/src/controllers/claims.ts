@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+// Strapi's router answers a thrown ForbiddenError with a bare "Forbidden"; an HTTP error keeps the message.
+import createError from 'http-errors';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -52,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Only a member's own claims can be written, whatever the route. */
     async replaceForMember(ctx: Context) {
       const own = await ownProfile(ctx);
-      if (ctx.params.documentId !== own.documentId) throw new errors.ForbiddenError("You can only change your own skill claims");
+      if (ctx.params.documentId !== own.documentId) throw createError(403, "You can only change your own skill claims");
       await replace(ctx, own.documentId);
     },
   };

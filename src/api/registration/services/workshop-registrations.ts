@@ -1,0 +1,280 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { conflict, forbidden } from '../../../utils/errors';
+import { lockDocument } from '../../../utils/lock-document';
+
+const REGISTRATIONS = 'api::registration.registration';
+const WORKSHOPS = 'api::workshop.workshop';
+const MEMBERS = 'api::member.member';
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+type RegistrationRow = {
+  id: number;
+  documentId: string;
+  status: RegistrationStatus;
+  waitlistPosition: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type WorkshopRow = {
+  documentId: string;
+  capacity: number;
+  startsAt: string;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+};
+
+export type Places = { capacity: number; taken: number; left: number; waitlisted: number };
+
+/** A registration as its member sees it. */
+export const describeRegistration = (row: RegistrationRow, workshop: string, places: Places) => ({
+  documentId: row.documentId,
+  workshop,
+  status: row.status,
+  waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null,
+  places,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+/**
+ * Registration for workshops, with capacity and a waitlist.
+ *
+ * Every write for a workshop runs in one transaction that first locks the workshop's rows
+ * (PostgreSQL; SQLite has a single connection, so its transactions run one after the other). So the
+ * places are counted and the new registration written with no other registration in between:
+ * registrations never exceed capacity, and waitlist positions follow the order in which requests
+ * reach the lock, whether they come to one Strapi process or several sharing the database.
+ *
+ * Invariants: confirmed ≤ capacity; waitlisted positions are 1…n without gaps; one registration row
+ * per member and workshop (a member who registers again after cancelling gets their row back).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const registrations = () => strapi.db.query(REGISTRATIONS);
+  const registrationsTable = () => (strapi.db.metadata.get(REGISTRATIONS as never) as unknown as { tableName: string }).tableName;
+
+  const ofWorkshop = (workshop: string) => ({ workshop: { documentId: workshop } });
+
+  type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+  const workshopLink = () => {
+    const meta = strapi.db.metadata.get(REGISTRATIONS as never) as unknown as { attributes: { workshop: { joinTable: JoinTable } } };
+    return meta.attributes.workshop.joinTable;
+  };
+
+  /**
+   * Confirmed and waitlisted registrations per workshop, counted by the database in one query.
+   * A registration links to its workshop's draft and published rows, hence COUNT(DISTINCT).
+   */
+  const countsOf = async (workshops: string[]) => {
+    const link = workshopLink();
+    const workshopsTable = (strapi.db.metadata.get(WORKSHOPS as never) as unknown as { tableName: string }).tableName;
+    // Inside the caller's transaction when there is one: its own writes count, and SQLite's single connection is not asked twice.
+    const rows = (await strapi.db.transaction(({ trx }) => trx(`${registrationsTable()} as r`)
+      .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
+      .join(`${workshopsTable} as w`, 'w.id', `l.${link.inverseJoinColumn.name}`)
+      .whereIn('w.document_id', workshops)
+      .whereIn('r.status', ['confirmed', 'waitlisted'])
+      .groupBy('w.document_id', 'r.status')
+      .select('w.document_id as workshop', 'r.status as status')
+      .countDistinct('r.id as n'))) as Array<{ workshop: string; status: 'confirmed' | 'waitlisted'; n: number | string }>;
+    const counts = new Map(workshops.map((workshop) => [workshop, { confirmed: 0, waitlisted: 0 }]));
+    for (const row of rows) counts.get(row.workshop)![row.status] = Number(row.n);
+    return counts;
+  };
+
+  const countByStatus = async (workshop: string) => (await countsOf([workshop])).get(workshop)!;
+
+  const toPlaces = (capacity: number, { confirmed, waitlisted }: { confirmed: number; waitlisted: number }): Places => ({
+    capacity,
+    taken: confirmed,
+    left: Math.max(capacity - confirmed, 0),
+    waitlisted,
+  });
+
+  const placesOf = async (workshop: WorkshopRow) => toPlaces(workshop.capacity, await countByStatus(workshop.documentId));
+
+  /** The published workshop, whatever its visibility: callers check what the viewer may see first. */
+  const publishedWorkshop = async (documentId: string) =>
+    (await strapi.db.query(WORKSHOPS).findOne({
+      select: ['documentId', 'capacity', 'startsAt', 'registrationOpensAt', 'registrationClosesAt'],
+      where: { documentId, publishedAt: { $notNull: true } },
+    })) as WorkshopRow | null;
+
+  const profileOf = async (userId: number) => {
+    const profile = (await strapi.db.query(MEMBERS).findOne({ select: ['documentId'], where: { user: { id: userId } } })) as { documentId: string } | null;
+    if (!profile) throw forbidden('Registering is done from a member profile: PUT /api/members/me creates yours');
+    return profile.documentId;
+  };
+
+  const registrationOf = async (workshop: string, member: string) =>
+    (await registrations().findOne({ where: { ...ofWorkshop(workshop), member: { documentId: member } } })) as RegistrationRow | null;
+
+  /** Closes the gap a waitlisted registration leaves at `position`. */
+  const closeGap = async (trx: Knex.Transaction, workshop: string, position: number, width = 1) => {
+    const behind = (await registrations().findMany({
+      select: ['id'],
+      where: { ...ofWorkshop(workshop), status: 'waitlisted', waitlistPosition: { $gt: position } },
+    })) as Array<{ id: number }>;
+    if (behind.length > 0) await trx(registrationsTable()).whereIn('id', behind.map((row) => row.id)).decrement('waitlist_position', width);
+  };
+
+  /** Confirms waitlisted members, first in line first, while places are left. */
+  const promoteWaitlisted = async (trx: Knex.Transaction, workshop: WorkshopRow) => {
+    const { confirmed } = await countByStatus(workshop.documentId);
+    const free = workshop.capacity - confirmed;
+    if (free <= 0) return;
+    const first = (await registrations().findMany({
+      select: ['id'],
+      where: { ...ofWorkshop(workshop.documentId), status: 'waitlisted' },
+      orderBy: { waitlistPosition: 'asc' },
+      limit: free,
+    })) as Array<{ id: number }>;
+    if (first.length === 0) return;
+    await registrations().updateMany({ where: { id: { $in: first.map((row) => row.id) } }, data: { status: 'confirmed', waitlistPosition: null } });
+    await closeGap(trx, workshop.documentId, 0, first.length);
+  };
+
+  const assertRegistrationOpen = (workshop: WorkshopRow, now = Date.now()) => {
+    const closes = workshop.registrationClosesAt ?? workshop.startsAt;
+    if (now >= Date.parse(workshop.startsAt)) throw conflict(`This workshop started on ${workshop.startsAt}: registration is closed`);
+    if (workshop.registrationOpensAt && now < Date.parse(workshop.registrationOpensAt)) throw conflict(`Registration for this workshop opens on ${workshop.registrationOpensAt}`);
+    if (now >= Date.parse(closes)) throw conflict(`Registration for this workshop closed on ${closes}`);
+  };
+
+  /** Cancels `row` (already locked with its workshop), then gives its place to the first waitlisted member. */
+  const cancelLocked = async (trx: Knex.Transaction, workshop: WorkshopRow, row: RegistrationRow) => {
+    if (row.status === 'cancelled') return row;
+    await registrations().update({ where: { id: row.id }, data: { status: 'cancelled', waitlistPosition: null } });
+    if (row.status === 'waitlisted' && row.waitlistPosition) await closeGap(trx, workshop.documentId, row.waitlistPosition);
+    else await promoteWaitlisted(trx, workshop);
+    return (await registrations().findOne({ where: { id: row.id } })) as RegistrationRow;
+  };
+
+  const lockWorkshop = async (trx: Knex.Transaction, documentId: string) => {
+    await lockDocument(strapi, trx, WORKSHOPS, documentId);
+    const workshop = await publishedWorkshop(documentId);
+    if (!workshop) throw new errors.NotFoundError('No such workshop');
+    return workshop;
+  };
+
+  return {
+    publishedWorkshop,
+
+    /** Places of published workshops by documentId: capacity, taken (confirmed), left, waitlisted. */
+    async places(documentIds: string[]): Promise<Map<string, Places>> {
+      const workshops = (await strapi.db.query(WORKSHOPS).findMany({
+        select: ['documentId', 'capacity'],
+        where: { documentId: { $in: [...new Set(documentIds)] }, publishedAt: { $notNull: true } },
+      })) as Array<{ documentId: string; capacity: number }>;
+      const capacities = new Map(workshops.map((workshop) => [workshop.documentId, workshop.capacity]));
+      const counts = await countsOf([...capacities.keys()]);
+      return new Map([...capacities].map(([documentId, capacity]) => [documentId, toPlaces(capacity, counts.get(documentId)!)]));
+    },
+
+    /**
+     * Registers the member signed in as `userId`: confirmed while places are left, waitlisted
+     * otherwise. Registering again returns the registration they already have (`created: false`).
+     */
+    async register(userId: number, workshopDocumentId: string) {
+      const member = await profileOf(userId);
+      return strapi.db.transaction(async ({ trx }) => {
+        const workshop = await lockWorkshop(trx, workshopDocumentId);
+        const existing = await registrationOf(workshop.documentId, member);
+        if (existing && existing.status !== 'cancelled') {
+          return { created: false, registration: describeRegistration(existing, workshop.documentId, await placesOf(workshop)) };
+        }
+        assertRegistrationOpen(workshop);
+        const { confirmed, waitlisted } = await countByStatus(workshop.documentId);
+        const data =
+          confirmed < workshop.capacity ? { status: 'confirmed' as const, waitlistPosition: null } : { status: 'waitlisted' as const, waitlistPosition: waitlisted + 1 };
+        const row = existing
+          ? ((await registrations().update({ where: { id: existing.id }, data })) as RegistrationRow)
+          : ((await strapi.documents(REGISTRATIONS).create({ data: { ...data, workshop: workshop.documentId, member } } as never)) as unknown as RegistrationRow);
+        return { created: true, registration: describeRegistration(row, workshop.documentId, await placesOf(workshop)) };
+      });
+    },
+
+    /** Cancels the caller's own registration for a workshop. */
+    async cancelOwn(userId: number, workshopDocumentId: string) {
+      const member = await profileOf(userId);
+      return strapi.db.transaction(async ({ trx }) => {
+        const workshop = await lockWorkshop(trx, workshopDocumentId);
+        const row = await registrationOf(workshop.documentId, member);
+        if (!row || row.status === 'cancelled') throw new errors.NotFoundError('You have no registration for this workshop');
+        if (Date.now() >= Date.parse(workshop.startsAt)) throw conflict(`This workshop started on ${workshop.startsAt}: its registrations can no longer be cancelled`);
+        const cancelled = await cancelLocked(trx, workshop, row);
+        return describeRegistration(cancelled, workshop.documentId, await placesOf(workshop));
+      });
+    },
+
+    /** Cancels a registration by its documentId: only its own member may (403 for anyone else). */
+    async cancelById(userId: number, registrationDocumentId: string) {
+      const row = (await registrations().findOne({
+        select: ['id'],
+        where: { documentId: registrationDocumentId },
+        populate: { workshop: { select: ['documentId'] }, member: { select: ['id'], populate: { user: { select: ['id'] } } } },
+      })) as { workshop: { documentId: string } | null; member: { user: { id: number } | null } | null } | null;
+      if (!row?.workshop) throw new errors.NotFoundError('No such registration');
+      if (row.member?.user?.id !== userId) throw forbidden('Only the member who registered can cancel a registration');
+      return this.cancelOwn(userId, row.workshop.documentId);
+    },
+
+    /**
+     * Cancels every active registration of a member (erasure), in the caller's transaction, promoting
+     * waitlisted members; then removes the member's registration rows.
+     */
+    async removeAllOf(memberDocumentId: string) {
+      return strapi.db.transaction(async ({ trx }) => {
+        const rows = (await registrations().findMany({
+          where: { member: { documentId: memberDocumentId } },
+          populate: { workshop: { select: ['documentId'] } },
+        })) as Array<RegistrationRow & { workshop: { documentId: string } | null }>;
+        // Always in the same order, so two erasures never wait on each other's workshops.
+        const byWorkshop = [...rows].sort((a, b) => (a.workshop?.documentId ?? '').localeCompare(b.workshop?.documentId ?? ''));
+        for (const row of byWorkshop) {
+          if (row.workshop && row.status !== 'cancelled') {
+            await lockDocument(strapi, trx, WORKSHOPS, row.workshop.documentId);
+            const workshop = await publishedWorkshop(row.workshop.documentId);
+            if (workshop) await cancelLocked(trx, workshop, row);
+          }
+        }
+        if (rows.length > 0) await registrations().deleteMany({ where: { id: { $in: rows.map((row) => row.id) } } });
+        return rows.length;
+      });
+    },
+
+    /**
+     * Who registered for a workshop, for its facilitators only (they run it, so they see every name):
+     * confirmed first, then the waitlist in order.
+     */
+    async listForFacilitator(userId: number, workshopDocumentId: string) {
+      if (!(await publishedWorkshop(workshopDocumentId))) throw new errors.NotFoundError('No such workshop');
+      const facilitates = await strapi.db.query(WORKSHOPS).count({ where: { documentId: workshopDocumentId, facilitators: { user: { id: userId } } } });
+      if (facilitates === 0) throw forbidden("Only the workshop's facilitators see who registered; your own registrations are at GET /api/registrations");
+      const rows = (await registrations().findMany({
+        where: { ...ofWorkshop(workshopDocumentId), status: { $in: ['confirmed', 'waitlisted'] } },
+        populate: { member: { select: ['documentId', 'displayName'] } },
+        orderBy: [{ status: 'asc' }, { waitlistPosition: 'asc' }, { createdAt: 'asc' }],
+      })) as Array<RegistrationRow & { member: { documentId: string; displayName: string } | null }>;
+      return rows.map((row) => ({
+        documentId: row.documentId,
+        status: row.status,
+        waitlistPosition: row.waitlistPosition,
+        member: row.member ? { documentId: row.member.documentId, displayName: row.member.displayName } : null,
+        createdAt: row.createdAt,
+      }));
+    },
+
+    /** After an editor changes a workshop (its capacity may have grown): fill the places left from the waitlist. */
+    async fillFromWaitlist(workshopDocumentId: string) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const workshop = await publishedWorkshop(workshopDocumentId);
+        if (workshop) await promoteWaitlisted(trx, workshop);
+      });
+    },
+
+  };
+};

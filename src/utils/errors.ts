@@ -1,0 +1,10 @@
+import createError from 'http-errors';
+
+/** A 409 in Strapi's error format (`ConflictError`), from anywhere: REST, admin panel, scripts. */
+export const conflict = (message: string) => createError(409, message);
+
+/**
+ * A 403 that keeps its message. Strapi's router turns a `ForbiddenError` thrown by a controller into
+ * a bare "Forbidden"; callers deserve to know why (e.g. "only the member who registered can cancel").
+ */
+export const forbidden = (message: string) => createError(403, message);

@@ -1,24 +1,14 @@
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { createScopedController } from '../../access/scoped-controller';
 import { viewerFromContext } from '../../access/viewer';
+import { parse } from '../../../utils/parse';
 import { endorsementInput, suggestionInput } from '../services/agreement';
 
 type Agreement = ReturnType<typeof import('../services/agreement').default>;
 
 const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
 const versionNumber = z.coerce.number({ message: 'must be a version number' }).int('must be a version number').min(1, 'must be a version number').max(1_000_000);
-
-/** Parses with `schema`; the first problem is a 400 naming the field or parameter. */
-const parse = <T extends z.ZodTypeAny>(schema: T, value: unknown, prefix = ''): z.infer<T> => {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = prefix + (issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.'));
-  const message = `${field || 'request'} ${issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message}`;
-  throw new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
-};
 
 const body = (ctx: Context) => (ctx.request.body as { data?: unknown } | undefined)?.data ?? {};
 

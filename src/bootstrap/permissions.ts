@@ -6,6 +6,7 @@ const read = (...types: string[]) => types.flatMap((type) => [`api::${type}.${ty
 const PUBLIC_CONTENT = [
   ...read('issue-area', 'organisation', 'member', 'skill', 'resource', 'reading-group', 'workshop', 'agreement-version', 'endorsement'),
   'plugin::i18n.locales.listLocales',
+  'api::workshop.workshop.calendar',
   ...['current', 'history', 'byNumber', 'diff', 'text'].map((action) => `api::agreement-version.agreement-version.${action}`),
   'plugin::skills-mapping.matrix.find',
   'plugin::skills-mapping.matrix.gaps',
@@ -26,6 +27,8 @@ const MEMBER = [
   ...read('registration', 'suggestion'),
   'api::member.member.me',
   'api::member.member.updateMe',
+  'api::calendar-feed.calendar-feed.issue',
+  'api::calendar-feed.calendar-feed.revoke',
   'api::agreement-version.agreement-version.suggest',
   ...['register', 'cancelForWorkshop', 'cancel', 'listForWorkshop'].map((action) => `api::registration.registration.${action}`),
   ...['join', 'leave', 'participants'].map((action) => `api::reading-group.reading-group.${action}`),

@@ -565,6 +565,52 @@ export interface ApiAgreementVersionAgreementVersion
   };
 }
 
+export interface ApiCalendarFeedCalendarFeed
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'calendar_feeds';
+  info: {
+    description: "A member's personal workshop calendar feed: only the SHA-256 hash of its secret token is kept.";
+    displayName: 'Calendar feed';
+    pluralName: 'calendar-feeds';
+    singularName: 'calendar-feed';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::calendar-feed.calendar-feed'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    tokenHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiEndorsementEndorsement extends Struct.CollectionTypeSchema {
   collectionName: 'endorsements';
   info: {
@@ -2261,6 +2307,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::agreement-version.agreement-version': ApiAgreementVersionAgreementVersion;
+      'api::calendar-feed.calendar-feed': ApiCalendarFeedCalendarFeed;
       'api::endorsement.endorsement': ApiEndorsementEndorsement;
       'api::issue-area.issue-area': ApiIssueAreaIssueArea;
       'api::member.member': ApiMemberMember;

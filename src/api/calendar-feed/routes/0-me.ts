@@ -1,0 +1,7 @@
+/** The signed-in member's personal calendar feed: POST issues (or rotates) its secret URL, DELETE revokes it. */
+export default {
+  routes: [
+    { method: 'POST', path: '/me/calendar-feed', handler: 'api::calendar-feed.calendar-feed.issue', config: {} },
+    { method: 'DELETE', path: '/me/calendar-feed', handler: 'api::calendar-feed.calendar-feed.revoke', config: {} },
+  ],
+};

@@ -27,6 +27,8 @@ const MEMBER = [
   ...read('registration', 'suggestion'),
   'api::member.member.me',
   'api::member.member.updateMe',
+  'api::member.member.exportMine',
+  'api::member.member.eraseMine',
   'api::calendar-feed.calendar-feed.issue',
   'api::calendar-feed.calendar-feed.revoke',
   'api::agreement-version.agreement-version.suggest',

@@ -73,7 +73,7 @@ export const createFullAccessToken = async (app: TestApp) => {
  * users-permissions plugin (no password hashing or sign-in round trip): for tests that need
  * hundreds of members at once. `createUser` is the way to sign in like a real client.
  */
-export const createMembers = async (app: TestApp, count: number, role: Role = 'authenticated'): Promise<TestUser[]> => {
+export const createMembers = async (app: Pick<TestApp, 'strapi'>, count: number, role: Role = 'authenticated'): Promise<TestUser[]> => {
   const { strapi } = app;
   const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
   const batch = randomBytes(3).toString('hex');

@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { forbidden } from '../../utils/errors';
 
 /**
  * Who is asking, as far as content visibility is concerned.
@@ -25,4 +26,14 @@ export const viewerFromContext = (ctx: Context): Viewer => {
     return { kind: 'trusted' };
   }
   return PUBLIC_VIEWER;
+};
+
+/**
+ * The id of the signed-in user, for what members do for themselves (register, join, suggest…).
+ * An API token, even a full-access one, stands for no member: 403 rather than a crash.
+ */
+export const signedInUserId = (ctx: Context, purpose: string): number => {
+  const id = ctx.state.user?.id;
+  if (typeof id !== 'number') throw forbidden(`Sign in as a member ${purpose}`);
+  return id;
 };

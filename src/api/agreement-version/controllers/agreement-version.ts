@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { createScopedController } from '../../access/scoped-controller';
-import { viewerFromContext } from '../../access/viewer';
+import { signedInUserId, viewerFromContext } from '../../access/viewer';
 import { parse } from '../../../utils/parse';
 import { endorsementInput, suggestionInput } from '../services/agreement';
 
@@ -47,13 +47,13 @@ export default createScopedController('api::agreement-version.agreement-version'
     async suggest(ctx: Context) {
       const input = parse(suggestionInput, body(ctx), '');
       ctx.status = 201;
-      ctx.body = { data: await agreement().suggest(ctx.state.user.id, numberParam(ctx, 'number'), input) };
+      ctx.body = { data: await agreement().suggest(signedInUserId(ctx, 'to make suggestions'), numberParam(ctx, 'number'), input) };
     },
 
     async endorse(ctx: Context) {
       const input = parse(endorsementInput, body(ctx), '');
       ctx.status = 201;
-      ctx.body = { data: await agreement().endorse(ctx.state.user.id, numberParam(ctx, 'number'), input) };
+      ctx.body = { data: await agreement().endorse(signedInUserId(ctx, 'to endorse on behalf of your organisation'), numberParam(ctx, 'number'), input) };
     },
   };
 });

@@ -1,21 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { createScopedController } from '../../access/scoped-controller';
+import { signedInUserId } from '../../access/viewer';
 import { documentIdParam, parse } from '../../../utils/parse';
 import type createWorkshopRegistrations from '../services/workshop-registrations';
-import { forbidden } from '../../../utils/errors';
 
 type WorkshopRegistrations = ReturnType<typeof createWorkshopRegistrations>;
 
 export const getWorkshopRegistrations = (strapi: Core.Strapi) =>
   strapi.service('api::registration.workshop-registrations') as unknown as WorkshopRegistrations;
-
-/** The signed-in member's user id: registrations are always made by and for oneself. */
-const memberUserId = (ctx: Context): number => {
-  const id = ctx.state.user?.id;
-  if (!id) throw forbidden('Sign in as a member to register for workshops');
-  return id;
-};
 
 /**
  * Registrations: find/findOne (scoped: one's own, and those of the workshops one facilitates), plus
@@ -24,23 +17,23 @@ const memberUserId = (ctx: Context): number => {
 export default createScopedController('api::registration.registration', ({ strapi }) => ({
   async register(ctx: Context) {
     const workshop = parse(documentIdParam, ctx.params.id, 'id');
-    const { created, registration } = await getWorkshopRegistrations(strapi).register(memberUserId(ctx), workshop);
+    const { created, registration } = await getWorkshopRegistrations(strapi).register(signedInUserId(ctx, 'to register for workshops'), workshop);
     ctx.status = created ? 201 : 200;
     ctx.body = { data: registration, meta: { created } };
   },
 
   async cancelForWorkshop(ctx: Context) {
     const workshop = parse(documentIdParam, ctx.params.id, 'id');
-    ctx.body = { data: await getWorkshopRegistrations(strapi).cancelOwn(memberUserId(ctx), workshop) };
+    ctx.body = { data: await getWorkshopRegistrations(strapi).cancelOwn(signedInUserId(ctx, 'to register for workshops'), workshop) };
   },
 
   async cancel(ctx: Context) {
     const registration = parse(documentIdParam, ctx.params.id, 'id');
-    ctx.body = { data: await getWorkshopRegistrations(strapi).cancelById(memberUserId(ctx), registration) };
+    ctx.body = { data: await getWorkshopRegistrations(strapi).cancelById(signedInUserId(ctx, 'to register for workshops'), registration) };
   },
 
   async listForWorkshop(ctx: Context) {
     const workshop = parse(documentIdParam, ctx.params.id, 'id');
-    ctx.body = { data: await getWorkshopRegistrations(strapi).listForFacilitator(memberUserId(ctx), workshop) };
+    ctx.body = { data: await getWorkshopRegistrations(strapi).listForFacilitator(signedInUserId(ctx, 'to register for workshops'), workshop) };
   },
 }));

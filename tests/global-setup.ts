@@ -5,14 +5,17 @@ import { stopStrapi } from './helpers/boot';
 import { APP_DIR, DIST_DIR } from './helpers/paths';
 
 /**
- * Once per `jest` run: compile the app (npm test type-checks first, so a type error is reported
- * there rather than as "process.exit called"), then build the two template databases every test
- * file clones: `empty` (schema, locales, roles) and `seeded` (plus the demo data).
+ * Once per `jest` run: compile the app and build the search page (npm test type-checks first, so
+ * a type error is reported there rather than as "process.exit called"), then build the two template
+ * databases every test file clones: `empty` (schema, locales, roles) and `seeded` (plus the demo data).
  */
 export default async function globalSetup() {
   process.env.TEST_RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const { compileStrapi, createStrapi } = await import('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
+  // The search page is served from public/search/, which is built, not committed.
+  const { buildSearchPage } = require(`${APP_DIR}/scripts/build-search-page`) as { buildSearchPage: () => Promise<void> };
+  await buildSearchPage();
   await dropRunDatabases();
 
   const build = async (template: Template, prepare?: (strapi: import('@strapi/strapi').Core.Strapi) => Promise<void>) => {

@@ -1,0 +1,128 @@
+/**
+ * The app's REST API as the page uses it. Every request goes to the page's own origin (relative
+ * URLs), with the member's JWT when signed in.
+ */
+
+export type SearchHit = {
+  type: string;
+  documentId: string;
+  locale: string;
+  otherLanguage: boolean;
+  title: string;
+  slug: string | null;
+  /** HTML: the text is escaped by the server and matches are wrapped in <mark>. */
+  snippet: string;
+};
+
+export type FacetCounts = Record<string, Record<string, number>>;
+
+export type SearchResponse = {
+  data: SearchHit[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; facets: FacetCounts; locale: string };
+};
+
+export type SearchRequest = {
+  q: string;
+  locale: string;
+  types: string[];
+  filters: Record<string, string[]>;
+  facets: string[];
+  page: number;
+  pageSize: number;
+};
+
+export type Expert = {
+  documentId: string;
+  displayName: string;
+  level: number;
+  canMentor: boolean;
+  languages: string[];
+  countries: string[];
+  organisation: { slug: string; name: string } | null;
+};
+
+export type MatrixStatus = 'good' | 'risk' | 'gap';
+export type MatrixCell = { status: MatrixStatus | null; holders: number | null; advanced: number | null; withheld: boolean };
+export type Matrix = {
+  columns: Array<{ key: string; label: string }>;
+  rows: Array<{ skill: { slug: string; name: string }; cells: Record<string, MatrixCell> }>;
+};
+
+/** An answer other than 2xx. `parameter` names the offending query parameter of a 400 (e.g. `filters.kind`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly parameter?: string
+  ) {
+    super(message);
+  }
+}
+
+export type Session = { jwt: string; name: string };
+
+const SESSION_KEY = 'cop-search.session';
+
+/** The member's sign-in lasts as long as the tab (sessionStorage), never longer. */
+export const session = {
+  read(): Session | null {
+    try {
+      const value = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+      return value && typeof value.jwt === 'string' && typeof value.name === 'string' ? value : null;
+    } catch {
+      return null;
+    }
+  },
+  save(value: Session) {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
+  },
+  clear() {
+    sessionStorage.removeItem(SESSION_KEY);
+  },
+};
+
+type StrapiError = { error?: { message?: string; details?: { errors?: Array<{ path?: string[] }> } } };
+
+const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  const jwt = session.read()?.jwt;
+  if (jwt) headers.set('Authorization', `Bearer ${jwt}`);
+  const response = await fetch(path, { ...init, headers, credentials: 'omit' });
+  const body = (await response.json().catch(() => null)) as (T & StrapiError) | null;
+  if (!response.ok || body === null) {
+    const parameter = body?.error?.details?.errors?.[0]?.path?.join('.');
+    throw new ApiError(response.status, body?.error?.message ?? response.statusText, parameter);
+  }
+  return body;
+};
+
+export const search = (query: SearchRequest, signal: AbortSignal) => {
+  const params = new URLSearchParams({ q: query.q, locale: query.locale, page: String(query.page), pageSize: String(query.pageSize) });
+  if (query.types.length) params.set('types', query.types.join(','));
+  if (query.facets.length) params.set('facets', query.facets.join(','));
+  for (const [name, values] of Object.entries(query.filters)) for (const value of values) params.append(`filters[${name}]`, value);
+  return request<SearchResponse>(`/api/multilingual-search/search?${params}`, { signal });
+};
+
+export const signIn = async (identifier: string, password: string): Promise<Session> => {
+  const body = await request<{ jwt: string; user: { username?: string; email?: string } }>('/api/auth/local', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identifier, password }),
+  });
+  return { jwt: body.jwt, name: body.user.username ?? body.user.email ?? identifier };
+};
+
+/** Issue-area names by slug, for facet labels. */
+export const issueAreaNames = async (locale: string) => {
+  const params = new URLSearchParams({ locale, 'fields[0]': 'slug', 'fields[1]': 'name', 'pagination[pageSize]': '100' });
+  const body = await request<{ data: Array<{ slug: string; name: string }> }>(`/api/issue-areas?${params}`);
+  return new Map(body.data.map((area) => [area.slug, area.name]));
+};
+
+export const experts = (skill: string) =>
+  request<{ data: Expert[] }>(`/api/skills-mapping/experts?${new URLSearchParams({ skill })}`).then((body) => body.data);
+
+export const matrix = (locale: string) =>
+  request<{ data: Matrix; meta: { threshold: number | null } }>(`/api/skills-mapping/matrix?${new URLSearchParams({ dimension: 'issueArea', locale })}`);

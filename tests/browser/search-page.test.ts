@@ -224,12 +224,13 @@ describe('search page', () => {
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('#results img').count()).toBe(0);
 
-    // page=-3 and page=abc: the first page. A filter the API refuses (skills have no country): dropped, with a word why.
-    for (const page_ of ['-3', 'abc']) {
-      await page.goto(`${baseUrl}/search/?q=court&page=${page_}`);
+    // A page number that is no page number: the first page.
+    for (const pageParameter of ['-3', 'abc']) {
+      await page.goto(`${baseUrl}/search/?q=court&page=${pageParameter}`);
       await waitForCount(page, /Results: [1-9]/);
       await page.locator('#pagination a[aria-current="page"]', { hasText: '1' }).waitFor();
     }
+    // A filter the API refuses (skills have no country): dropped, with a word why.
     await page.goto(`${baseUrl}/search/?q=court&type=skill&country=DE`);
     await page.locator('#search-notice', { hasText: 'Country' }).waitFor();
     await waitForCount(page, /Results: [1-9]/);

@@ -74,6 +74,9 @@ test("describes each own route's path parameters, request body and success respo
     expect((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort()).toEqual(pathParameters.sort());
     const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
     expect({ route, success: success.length > 0 }).toEqual({ route, success: true });
+    // Answers in JSON come in Strapi's envelope (the document itself aside).
+    const envelopes = success.flatMap(([, response]) => Object.entries(response.content ?? {})).filter(([media]) => media === 'application/json' && route.path !== '/api/openapi.json');
+    for (const [, { schema }] of envelopes) expect({ route, data: Object.keys((schema as { properties: object }).properties) }).toEqual({ route, data: expect.arrayContaining(['data']) });
   }
   for (const path of ['/skills-mapping/me/claims', '/members/me']) expect(document.paths[path].put.requestBody).toBeDefined();
   expect(document.paths['/agreement-versions/number/{number}/suggestions'].post.requestBody).toBeDefined();

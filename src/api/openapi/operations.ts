@@ -10,10 +10,7 @@ import { expertsQuery } from '../../plugins/skills-mapping/server/src/controller
 import { gapsQuery, matrixQuery } from '../../plugins/skills-mapping/server/src/controllers/matrix';
 import { claimsSchema } from '../../plugins/skills-mapping/server/src/services/claims';
 
-/** A zod schema, or a reference to a schema the generator already put in `components`. */
-export type Schema = z.ZodTypeAny | { $ref: string };
-
-export type DocumentedResponse = { description: string; mediaType?: string; schema?: Schema };
+export type DocumentedResponse = { description: string; mediaType?: string; schema?: z.ZodTypeAny };
 
 /**
  * What Strapi's generator cannot see in a custom route: its path and query parameters, its
@@ -24,7 +21,7 @@ export type DocumentedOperation = {
   summary: string;
   params?: z.AnyZodObject;
   query?: z.AnyZodObject;
-  body?: Schema;
+  body?: z.ZodTypeAny;
   responses: Record<number, DocumentedResponse>;
 };
 
@@ -32,7 +29,7 @@ export type DocumentedOperation = {
 const byDocumentId = z.object({ id: documentIdParam });
 const byVersionNumber = z.object({ number: versionNumber });
 const noQuery = z.object({}).strict();
-const data = (schema: Schema, meta?: z.AnyZodObject) => z.object({ data: schema as z.ZodTypeAny, ...(meta ? { meta } : {}) });
+const data = (schema: z.ZodTypeAny, meta?: z.AnyZodObject) => z.object({ data: schema, ...(meta ? { meta } : {}) });
 const json = (description: string, schema: z.ZodTypeAny): DocumentedResponse => ({ description, schema });
 const file = (description: string, mediaType: string): DocumentedResponse => ({ description, mediaType, schema: z.string() });
 const noContent: DocumentedResponse = { description: 'Done; no content' };
@@ -52,7 +49,24 @@ const registration = z.object({
   updatedAt: timestamp,
 });
 const membership = z.object({ readingGroup: z.string().describe('documentId of the reading group'), participant: z.boolean(), places: groupPlaces });
-const memberProfile = { $ref: '#/components/schemas/ApiMemberMemberDocument' };
+/** The caller's own profile in one locale, with its organisation (what the member service returns). */
+const memberProfile = z
+  .object({
+    id: z.number().int(),
+    documentId: z.string(),
+    locale: z.string(),
+    displayName: z.string(),
+    bio: z.string().nullable(),
+    countries: z.array(z.string()),
+    languages: z.array(z.string()),
+    visibility: z.enum(['hidden', 'members', 'public']),
+    openToQuestions: z.boolean(),
+    canMentor: z.boolean(),
+    organisation: z.object({ name: z.string(), slug: z.string() }).passthrough().nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .passthrough();
 /** The profile routes read `locale` as given (the member service checks it). */
 const ownProfileQuery = z.object({ locale: z.string().optional() });
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { generate, type GeneratorOutput } from '@strapi/openapi';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { documentedOperations, type DocumentedOperation, type DocumentedResponse, type Schema } from '../operations';
+import { documentedOperations, type DocumentedOperation, type DocumentedResponse } from '../operations';
 
 type Document = GeneratorOutput['document'];
 type JsonSchema = Record<string, unknown>;
@@ -17,8 +17,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
  * Inline JSON Schema of a zod schema (OpenAPI 3.1 schemas are JSON Schema). Parameters and bodies
  * are described as clients send them: before the controllers' coercions and transforms.
  */
-const toJsonSchema = (schema: Schema): JsonSchema => {
-  if ('$ref' in schema) return schema;
+const toJsonSchema = (schema: z.ZodTypeAny): JsonSchema => {
   // zod-to-json-schema types its argument from `zod/v3`, which TypeScript cannot match to `zod`'s (same) types without recursing too deep.
   const { $schema: _dialect, ...jsonSchema } = zodToJsonSchema(schema as never, { $refStrategy: 'none', effectStrategy: 'input', pipeStrategy: 'input' }) as JsonSchema;
   return jsonSchema;

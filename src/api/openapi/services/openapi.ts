@@ -67,19 +67,19 @@ const declarePathParameters = (path: string, operation: Operation) => {
 const build = (strapi: Core.Strapi): Document => {
   const { document } = generate(strapi, { type: 'content-api' });
   const operations = documentedOperations(strapi);
-  const undocumented = new Set(Object.keys(operations));
+  const unmatched = new Set(Object.keys(operations));
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item?.[method] as Operation | undefined;
       if (!operation) continue;
       const key = `${method.toUpperCase()} ${path}`;
       if (operations[key]) describe(operation, operations[key]);
-      undocumented.delete(key);
+      unmatched.delete(key);
       declarePathParameters(path, operation);
     }
   }
   // A description left behind by a removed or renamed route would silently document nothing.
-  if (undocumented.size > 0) throw new Error(`OpenAPI: documented operations match no content-API route: ${[...undocumented].join(', ')}`);
+  if (unmatched.size > 0) throw new Error(`OpenAPI: documented operations match no content-API route: ${[...unmatched].join(', ')}`);
   document.servers = [{ url: strapi.config.get('api.rest.prefix', '/api'), description: 'Content API' }];
   // The public role answers without a token; members send their JWT, integrations an API token.
   document.security = [{}, { bearerAuth: [] }];

@@ -10,7 +10,7 @@ import { parse } from '../../../utils/parse';
 const getOwnDataService = (strapi: Core.Strapi) => strapi.service('api::member.own-data') as unknown as ReturnType<typeof createOwnData>;
 
 /** What a member may change on their own profile. The organisation is set by administrators. */
-const ownProfileSchema = z
+export const ownProfileSchema = z
   .object({
     displayName: z.string().trim().min(1).max(120),
     bio: z.string().max(4000).nullable(),

@@ -6,7 +6,7 @@ import { getCalendarService } from '../../calendar-feed/services/calendar';
 import { FEED_TOKEN_FORMAT, getFeedTokenService } from '../../calendar-feed/services/calendar-feed';
 import { parse } from '../../../utils/parse';
 
-const calendarQuery = (enabledLocales: Set<string>) =>
+export const calendarQuery = (enabledLocales: Set<string>) =>
   z
     .object({
       locale: z.string().refine((code) => enabledLocales.has(code), 'is not an enabled locale').optional(),

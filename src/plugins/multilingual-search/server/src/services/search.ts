@@ -23,7 +23,8 @@ const list = (max: number) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(100)).max(max));
+    .pipe(z.array(z.string().max(100)).max(max))
+    .describe('comma-separated values, or the parameter repeated');
 
 const buildQuerySchema = (search: PluginConfig['search'], typeCount: number) =>
   z
@@ -166,6 +167,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** The query parameters `search` accepts (the OpenAPI document describes them from it). */
+    querySchema: schemaOf,
+
     /**
      * Searches every type and locale index at once. Hits in the searcher's locale come first; a
      * document found in several other languages is shown once. Visibility is applied in every

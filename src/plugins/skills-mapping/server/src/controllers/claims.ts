@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { getService } from '../utils/get-service';
 import { parseQuery, resolveLocale } from './parse';
 
-const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
+export const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const claims = () => getService(strapi, 'claims');

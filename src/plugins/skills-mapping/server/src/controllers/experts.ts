@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getService } from '../utils/get-service';
 import { parseQuery } from './parse';
 
-const expertsQuery = z
+export const expertsQuery = z
   .object({
     skill: z.string().min(1, 'is required').max(120),
     language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code').optional(),

@@ -9,7 +9,7 @@ import { parseQuery, resolveLocale } from './parse';
 const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'] as const;
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug').max(120);
 
-const matrixQuery = z
+export const matrixQuery = z
   .object({
     dimension: z.enum(DIMENSIONS as [string, ...string[]]).default('issueArea'),
     locale: z.string().max(20).optional(),
@@ -21,6 +21,8 @@ const matrixQuery = z
     parent: slug.optional(),
   })
   .strict();
+
+export const gapsQuery = z.object({ locale: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(100).default(10) }).strict();
 
 /** Members and trusted integrations see exact counts; the public sees aggregates above the threshold. */
 export const seesExactCounts = (ctx: Context) => {
@@ -62,10 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Growth areas: the skills with the most unmet demand, overall and per issue area. */
     async gaps(ctx: Context) {
-      const { locale: requested, limit } = parseQuery(
-        z.object({ locale: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(100).default(10) }).strict(),
-        ctx.query
-      );
+      const { locale: requested, limit } = parseQuery(gapsQuery, ctx.query);
       const locale = await resolveLocale(strapi, requested);
       ctx.body = { data: await getService(strapi, 'gaps').rank(locale, seesExactCounts(ctx), limit) };
     },

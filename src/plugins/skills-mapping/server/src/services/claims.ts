@@ -21,7 +21,7 @@ const claimSchema = z
     openToQuestions: z.boolean().optional(),
   })
   .strict();
-const claimsSchema = z.array(claimSchema).max(300);
+export const claimsSchema = z.array(claimSchema).max(300);
 
 type Row = {
   skill_document_id: string;

@@ -1,0 +1,4 @@
+/** The OpenAPI document of the content API. Public: it describes the routes and their shapes, never content. */
+export default {
+  routes: [{ method: 'GET', path: '/openapi.json', handler: 'api::openapi.openapi.document', config: { auth: false } }],
+};

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { tableOf } from './tables';
 
 /**
  * Locks every row of a document (all locales, draft and published) until `trx` ends, so writes that
@@ -8,6 +9,5 @@ import type { Knex } from 'knex';
  */
 export const lockDocument = async (strapi: Core.Strapi, trx: Knex.Transaction, uid: string, documentId: string) => {
   if (strapi.db.dialect.client !== 'postgres') return;
-  const { tableName } = strapi.db.metadata.get(uid as never) as unknown as { tableName: string };
-  await trx.raw('SELECT id FROM ?? WHERE document_id = ? FOR UPDATE', [tableName, documentId]);
+  await trx.raw('SELECT id FROM ?? WHERE document_id = ? FOR UPDATE', [tableOf(strapi, uid), documentId]);
 };

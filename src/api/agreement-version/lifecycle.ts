@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { conflict } from '../../utils/errors';
+import { tableOf } from '../../utils/tables';
 
 export const VERSIONS = 'api::agreement-version.agreement-version';
 const SUGGESTIONS = 'api::suggestion.suggestion';
@@ -12,9 +13,6 @@ const FINAL: Status[] = ['adopted', 'superseded'];
 type VersionRow = { id: number; documentId: string; versionNumber: number; status: Status; consultationOpensAt: string | null; consultationClosesAt: string | null };
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
-
-/** The table of agreement versions, for the row and table locks that serialise their writes. */
-export const versionsTable = (strapi: Core.Strapi) => (strapi.db.metadata.get(VERSIONS as never) as unknown as { tableName: string }).tableName;
 
 const invalid = (field: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
@@ -34,7 +32,7 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
   /** Versions this middleware is superseding right now: the one change an adopted version accepts. */
   const superseding = new Set<string>();
   const lock = async (trx: Trx) => {
-    if (strapi.db.dialect.client === 'postgres') await trx.raw(`LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE`, [versionsTable(strapi)]);
+    if (strapi.db.dialect.client === 'postgres') await trx.raw(`LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE`, [tableOf(strapi, VERSIONS)]);
   };
   const versionOf = async (documentId: string) =>
     (await strapi.db.query(VERSIONS).findOne({

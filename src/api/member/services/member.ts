@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
+import { forbidden } from '../../../utils/errors';
 
 const UID = 'api::member.member';
 const OWN_PROFILE_POPULATE = { organisation: { fields: ['name', 'slug'] } };
@@ -27,5 +28,15 @@ const ownProfile = ({ strapi }: { strapi: Core.Strapi }) => ({
 });
 
 export default factories.createCoreService(UID, ownProfile);
+
+/**
+ * The documentId of the signed-in user's profile, for what members do in their own name
+ * (registering, joining); without one, a 403 saying how to create it.
+ */
+export const ownProfileId = async (strapi: Core.Strapi, userId: number, action: string) => {
+  const profile = (await strapi.db.query(UID).findOne({ select: ['documentId'], where: { user: { id: userId } } })) as { documentId: string } | null;
+  if (!profile) throw forbidden(`${action} is done from a member profile: PUT /api/members/me creates yours`);
+  return profile.documentId;
+};
 
 export const getMemberService = (strapi: Core.Strapi) => strapi.service(UID) as unknown as ReturnType<typeof ownProfile>;

@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { conflict, forbidden } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
+import { ownProfileId } from '../../member/services/member';
 
 const GROUPS = 'api::reading-group.reading-group';
 const MEMBERS = 'api::member.member';
 
 type GroupRow = {
   id: number;
+  documentId: string;
   locale: string;
   publishedAt: string | null;
   capacity: number;
@@ -30,10 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const groups = () => strapi.db.query(GROUPS);
   const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  const rowsOf = async (documentId: string) =>
+  const rowsOf = async (documentIds: string[]) =>
     (await groups().findMany({
-      select: ['id', 'locale', 'publishedAt', 'capacity', 'groupStatus'],
-      where: { documentId },
+      select: ['id', 'documentId', 'locale', 'publishedAt', 'capacity', 'groupStatus'],
+      where: { documentId: { $in: documentIds } },
       populate: { participants: { select: ['documentId'] } },
     })) as GroupRow[];
 
@@ -46,18 +48,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const placesOf = (capacity: number, taken: number): GroupPlaces => ({ capacity, taken, left: Math.max(capacity - taken, 0) });
 
-  const profileOf = async (userId: number) => {
-    const profile = (await strapi.db.query(MEMBERS).findOne({ select: ['documentId'], where: { user: { id: userId } } })) as { documentId: string } | null;
-    if (!profile) throw forbidden('Joining a reading group is done from a member profile: PUT /api/members/me creates yours');
-    return profile.documentId;
-  };
+  const profileOf = (userId: number) => ownProfileId(strapi, userId, 'Joining a reading group');
 
   const profileRows = async (member: string) =>
     (await strapi.db.query(MEMBERS).findMany({ select: ['id', 'locale'], where: { documentId: member } })) as Array<{ id: number; locale: string }>;
 
   const lockedGroup = async (documentId: string) => {
     await strapi.db.transaction(({ trx }) => lockDocument(strapi, trx, GROUPS, documentId));
-    const rows = await rowsOf(documentId);
+    const rows = await rowsOf([documentId]);
     const found = participantsOf(rows);
     if (!found) throw new errors.NotFoundError('No such reading group');
     return { rows, ...found };
@@ -66,9 +64,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Places of published reading groups by documentId: capacity, taken, left. */
     async places(documentIds: string[]): Promise<Map<string, GroupPlaces>> {
+      const rows = await rowsOf([...new Set(documentIds)]);
       const out = new Map<string, GroupPlaces>();
-      for (const documentId of new Set(documentIds)) {
-        const found = participantsOf(await rowsOf(documentId));
+      for (const documentId of new Set(rows.map((row) => row.documentId))) {
+        const found = participantsOf(rows.filter((row) => row.documentId === documentId));
         if (found) out.set(documentId, placesOf(found.group.capacity, found.members.size));
       }
       return out;

@@ -3,10 +3,11 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { conflict, forbidden } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
+import { tableOf } from '../../../utils/tables';
+import { ownProfileId } from '../../member/services/member';
 
 const REGISTRATIONS = 'api::registration.registration';
 const WORKSHOPS = 'api::workshop.workshop';
-const MEMBERS = 'api::member.member';
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
@@ -54,7 +55,6 @@ export const describeRegistration = (row: RegistrationRow, workshop: string, pla
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registrations = () => strapi.db.query(REGISTRATIONS);
-  const registrationsTable = () => (strapi.db.metadata.get(REGISTRATIONS as never) as unknown as { tableName: string }).tableName;
 
   const ofWorkshop = (workshop: string) => ({ workshop: { documentId: workshop } });
 
@@ -70,11 +70,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const countsOf = async (workshops: string[]) => {
     const link = workshopLink();
-    const workshopsTable = (strapi.db.metadata.get(WORKSHOPS as never) as unknown as { tableName: string }).tableName;
     // Inside the caller's transaction when there is one: its own writes count, and SQLite's single connection is not asked twice.
-    const rows = (await strapi.db.transaction(({ trx }) => trx(`${registrationsTable()} as r`)
+    const rows = (await strapi.db.transaction(({ trx }) => trx(`${tableOf(strapi, REGISTRATIONS)} as r`)
       .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
-      .join(`${workshopsTable} as w`, 'w.id', `l.${link.inverseJoinColumn.name}`)
+      .join(`${tableOf(strapi, WORKSHOPS)} as w`, 'w.id', `l.${link.inverseJoinColumn.name}`)
       .whereIn('w.document_id', workshops)
       .whereIn('r.status', ['confirmed', 'waitlisted'])
       .groupBy('w.document_id', 'r.status')
@@ -103,11 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId, publishedAt: { $notNull: true } },
     })) as WorkshopRow | null;
 
-  const profileOf = async (userId: number) => {
-    const profile = (await strapi.db.query(MEMBERS).findOne({ select: ['documentId'], where: { user: { id: userId } } })) as { documentId: string } | null;
-    if (!profile) throw forbidden('Registering is done from a member profile: PUT /api/members/me creates yours');
-    return profile.documentId;
-  };
+  const profileOf = (userId: number) => ownProfileId(strapi, userId, 'Registering');
 
   const registrationOf = async (workshop: string, member: string) =>
     (await registrations().findOne({ where: { ...ofWorkshop(workshop), member: { documentId: member } } })) as RegistrationRow | null;
@@ -118,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['id'],
       where: { ...ofWorkshop(workshop), status: 'waitlisted', waitlistPosition: { $gt: position } },
     })) as Array<{ id: number }>;
-    if (behind.length > 0) await trx(registrationsTable()).whereIn('id', behind.map((row) => row.id)).decrement('waitlist_position', width);
+    if (behind.length > 0) await trx(tableOf(strapi, REGISTRATIONS)).whereIn('id', behind.map((row) => row.id)).decrement('waitlist_position', width);
   };
 
   /** Confirms waitlisted members, first in line first, while places are left. */

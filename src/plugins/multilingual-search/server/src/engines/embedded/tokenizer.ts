@@ -30,8 +30,11 @@ export type LanguageAnalyzer = {
   stemming: boolean;
   /** Tokens of `text` as indexed and searched. */
   tokens(text: string): string[];
-  /** The same, with each token's position in `text` (for highlighting). */
-  spans(text: string): Array<{ token: string; start: number; end: number }>;
+  /**
+   * The same, with each token's position in `text` (for highlighting) and its `surface`: the word
+   * lower-cased and folded but not stemmed (typos are also matched against it).
+   */
+  spans(text: string): Array<{ token: string; surface: string; start: number; end: number }>;
 };
 
 const MEMO_SIZE = 200_000;
@@ -57,21 +60,21 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
   const stem = load('@orama/stemmers', language, (module) => module.stemmer as (word: string) => string);
   const stopWords = new Set(load('@orama/stopwords', language, (module) => module.stopwords as string[]) ?? []);
   // Stemming the same words again and again is most of the cost of tokenizing: remember them.
-  const memo = new Map<string, string>();
+  const memo = new Map<string, { token: string; surface: string }>();
   const normalize = (word: string) => {
     const known = memo.get(word);
     if (known !== undefined) return known;
     const lower = word.toLocaleLowerCase(base);
-    const token = stopWords.has(lower) ? '' : fold(stem ? safeStem(stem, lower) : lower);
+    const normalized = stopWords.has(lower) ? { token: '', surface: '' } : { token: fold(stem ? safeStem(stem, lower) : lower), surface: fold(lower) };
     if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(word, token);
-    return token;
+    memo.set(word, normalized);
+    return normalized;
   };
   const spans = (text: string) => {
-    const out: Array<{ token: string; start: number; end: number }> = [];
+    const out: Array<{ token: string; surface: string; start: number; end: number }> = [];
     for (const match of text.matchAll(WORD)) {
-      const token = normalize(match[0]);
-      if (token) out.push({ token, start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+      const { token, surface } = normalize(match[0]);
+      if (token) out.push({ token, surface, start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
     }
     return out;
   };

@@ -32,26 +32,25 @@ export const searchEngine = (app: TestApp) => plugin(app).service('engine').get(
 export const outboxStats = (app: TestApp) =>
   plugin(app).service('outbox').stats() as Promise<{ pending: number; retrying: number; failed: number; lastError: { message: string } | null }>;
 
-/** What the index holds for one document: its locales and their fields, read from the engine itself. */
+/** What the index holds for one document: its locales and their fields, read from the engine itself, one index at a time (a search keeps one hit per document). */
 export const indexedEntries = async (app: TestApp, type: string, documentId: string) => {
   const engine = searchEngine(app);
   const indexes = (await engine.listIndexes()).map((index) => index.name).filter((name) => name.includes(`_${type}_`));
-  const result = await engine.search({
-    q: '',
-    queries: indexes.map((index) => ({
-      index,
-      locale: index.split('_').pop(),
-      weight: 1,
-      facets: [],
-      sortable: [],
-      filter: { field: 'documentId', op: 'eq', value: documentId },
-    })),
-    limit: 100,
-    offset: 0,
-    facets: [],
-    highlight: [],
-  });
-  return Object.fromEntries(result.hits.map((hit) => [hit.document.locale as string, hit.document])) as Record<string, Record<string, unknown>>;
+  const entries = await Promise.all(
+    indexes.map(async (index) => {
+      const result = await engine.search({
+        q: '',
+        queries: [{ index, locale: index.split('_').pop(), weight: 1, facets: [], sortable: [], filter: { field: 'documentId', op: 'eq', value: documentId } }],
+        limit: 1,
+        offset: 0,
+        window: 1,
+        facets: [],
+        highlight: [],
+      });
+      return result.hits.map((hit) => [hit.document.locale as string, hit.document] as const);
+    })
+  );
+  return Object.fromEntries(entries.flat()) as Record<string, Record<string, unknown>>;
 };
 
 /** Makes the embedded engine's writes fail until the returned function is called (it has no server to take down). */

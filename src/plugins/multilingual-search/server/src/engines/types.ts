@@ -51,8 +51,11 @@ export type FederatedQuery = {
 export type SearchRequest = {
   q: string;
   queries: FederatedQuery[];
+  /** The page of merged hits: one hit per document (see SearchResult). */
   limit: number;
   offset: number;
+  /** The deepest hit a search can page to: an engine that cannot count distinct documents exactly counts them among this many hits. */
+  window: number;
   facets: string[];
   sort?: { field: string; direction: 'asc' | 'desc' };
   /** Fields returned with highlight markers around matched words. */
@@ -67,10 +70,15 @@ export type SearchHit = {
   highlighted: Record<string, string>;
 };
 
+/**
+ * Hits are merged across indexes, one per document (`type` + `documentId`): a document found in
+ * several languages keeps its best-scoring hit. `total` counts documents, not index entries, so it
+ * is the same whatever page is asked for.
+ */
 export type SearchResult = {
   hits: SearchHit[];
   total: number;
-  /** field → value → count, summed over the queried indexes. */
+  /** field → value → count of the documents found. */
   facets: Record<string, Record<string, number>>;
 };
 

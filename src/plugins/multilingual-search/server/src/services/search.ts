@@ -172,20 +172,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Searches every type and locale index at once. Hits in the searcher's locale come first; a
-     * document found in several other languages is shown once. Visibility is applied in every
+     * document found in several other languages is shown once (the engine keeps one hit per document). Visibility is applied in every
      * index query, so hits, totals and facet counts only ever count what `audience` may see.
      */
     async search(raw: Record<string, unknown>, audience: Audience) {
       const query = await parse(raw);
-      const fetch = Math.min(getConfig(strapi).search.window, query.page * query.pageSize + query.pageSize);
       const result = await (async () => {
         const queries = await queriesFor(query.chosen, query.filters, query.facets, query.locale, audience);
         if (queries.length === 0) return { hits: [], total: 0, facets: {} };
         return engine().search({
           q: query.q,
           queries,
-          limit: fetch,
-          offset: 0,
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+          window: getConfig(strapi).search.window,
           facets: query.facets,
           sort: query.sort,
           highlight: [...new Set(query.chosen.flatMap((type) => type.config.snippet))],
@@ -194,17 +194,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new SearchUnavailableError(error.message);
       });
 
-      const seen = new Set<string>();
-      const unique = result.hits.filter((hit) => {
-        const key = `${hit.document.type}:${hit.document.documentId}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      const total = Math.max(0, result.total - (result.hits.length - unique.length));
-      const start = (query.page - 1) * query.pageSize;
+      const { total } = result;
       return {
-        data: unique.slice(start, start + query.pageSize).map((hit) => toHit(hit, query.locale)),
+        data: result.hits.map((hit) => toHit(hit, query.locale)),
         meta: {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
           facets: Object.fromEntries(query.facets.map((facet) => [facet, result.facets[facet] ?? {}])),

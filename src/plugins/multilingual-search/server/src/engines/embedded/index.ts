@@ -9,14 +9,16 @@ import {
   type SearchDocument,
   type SearchEngine,
   type SearchHit,
-  type SearchRequest,
   type SearchResult,
 } from '../types';
 import { analyzerFor, withinDistance, type LanguageAnalyzer } from './tokenizer';
+import { createWordIndex, PREFIX_MIN_LENGTH, TYPO_MIN_LENGTH } from './word-index';
 
 /**
  * The embedded engine: one in-memory Orama database per index, in this process. The default when
- * no Meilisearch is configured; rebuilt from the database at start-up.
+ * no Meilisearch is configured; rebuilt from the database at start-up. Orama finds and scores the
+ * documents of each index (with the word index of ./word-index); merging the indexes, keeping one
+ * hit per document, facets and sorting are done here.
  */
 
 type Index = { db: AnyOrama; settings: IndexSettings; analyzer: LanguageAnalyzer };
@@ -30,25 +32,13 @@ const ORAMA_TYPES: Record<FieldKind, string> = {
   boolean: 'boolean',
 };
 
-/** One typo allowed once a query has a word of this length (as Meilisearch does by default). */
-const TYPO_MIN_LENGTH = 5;
-
 const createDatabase = (settings: IndexSettings, analyzer: LanguageAnalyzer) => {
-  const exact = new Set(settings.exact);
   const schema = Object.fromEntries(Object.entries(settings.fields).map(([field, kind]) => [field, ORAMA_TYPES[kind]]));
   return create({
     schema: { ...schema, id: 'string' } as never,
-    components: {
-      tokenizer: {
-        language: analyzer.language ?? 'none',
-        normalizationCache: new Map(),
-        tokenize: (raw: string, _language?: string, property?: string) =>
-          property && exact.has(property)
-            ? [...new Set(raw.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))]
-            : analyzer.tokens(raw),
-      },
-    } as never,
-    sort: { unsortableProperties: Object.keys(settings.fields).filter((field) => !settings.sortable.includes(field)) },
+    components: { index: createWordIndex(analyzer, new Set(settings.exact)) },
+    // Results are merged and sorted across indexes here, so Orama keeps no sort index.
+    sort: { enabled: false },
   });
 };
 
@@ -64,11 +54,18 @@ const toWhere = (filter: Filter, fields: Record<string, FieldKind>): Record<stri
   return { [filter.field]: filter.op === 'in' ? { in: values } : { eq: filter.value } };
 };
 
-/** Wraps the words of `text` that match a query token (same stem, or one typo away) in highlight markers. */
-const highlight = (text: string, queryTokens: string[], analyzer: LanguageAnalyzer, typos: boolean) => {
-  const matches = analyzer
-    .spans(text)
-    .filter(({ token }) => queryTokens.some((q) => q === token || (typos && q.length >= TYPO_MIN_LENGTH && withinDistance(q, token, 1))));
+type Span = { token: string; surface: string; start: number; end: number };
+
+/** Whether a word of a text matches a query word by the rules of the word index (stem, prefix, one typo). */
+const matchesDirectly = (query: Span, word: Span) => word.token === query.token || (query.surface.length >= PREFIX_MIN_LENGTH && word.token.startsWith(query.token));
+const matchesWithTypo = (query: Span, word: Span) =>
+  query.surface.length >= TYPO_MIN_LENGTH && (withinDistance(query.token, word.token, 1) || withinDistance(query.surface, word.surface, 1));
+
+/** Wraps the words of `text` that match a query word in highlight markers. */
+const highlight = (text: string, query: Span[], analyzer: LanguageAnalyzer) => {
+  const words = analyzer.spans(text);
+  const direct = new Set(query.filter((q) => words.some((word) => matchesDirectly(q, word))));
+  const matches = words.filter((word) => query.some((q) => (direct.has(q) ? matchesDirectly(q, word) : matchesWithTypo(q, word))));
   let out = '';
   let at = 0;
   for (const { start, end } of matches) {
@@ -89,27 +86,24 @@ export const createEmbeddedEngine = (): SearchEngine => {
     return index;
   };
 
-  const searchIndex = async (query: FederatedQuery, request: SearchRequest, window: number, allowTypos: boolean) => {
+  /** Every hit of one index, with its BM25 score (0 without a query). */
+  const searchIndex = async (query: FederatedQuery, q: string) => {
     const index = indexes.get(query.index);
-    if (!index) return null;
-    const queryTokens = index.analyzer.tokens(request.q);
-    if (request.q.trim() && queryTokens.length === 0) return { index, queryTokens, typos: false, result: null };
-    const typos = allowTypos && queryTokens.some((token) => token.length >= TYPO_MIN_LENGTH);
-    const searchable = index.settings.searchable;
-    const params = {
-      term: request.q,
-      properties: searchable,
-      boost: Object.fromEntries(searchable.map((field, rank) => [field, Math.max(1, searchable.length - rank)])),
-      tolerance: typos ? 1 : 0,
-      where: query.filter ? toWhere(query.filter, index.settings.fields) : undefined,
-      facets: Object.fromEntries(query.facets.map((field) => [field, { limit: 500 }])),
-      limit: window,
-      offset: 0,
-      ...(request.sort && query.sortable.includes(request.sort.field)
-        ? { sortBy: { property: request.sort.field, order: request.sort.direction === 'asc' ? 'ASC' : 'DESC' } }
-        : {}),
-    } as unknown as SearchParams<AnyOrama>;
-    return { index, queryTokens, typos, result: await oramaSearch(index.db, params) };
+    if (!index) return [];
+    const where = query.filter ? toWhere(query.filter, index.settings.fields) : undefined;
+    const params = (
+      q
+        ? {
+            term: q,
+            properties: index.settings.searchable,
+            boost: Object.fromEntries(index.settings.searchable.map((field, rank) => [field, Math.max(1, index.settings.searchable.length - rank)])),
+            // One typo, for the query words that match nothing as typed (see ./word-index).
+            tolerance: 1,
+          }
+        : {}
+    ) as Record<string, unknown>;
+    const result = await oramaSearch(index.db, { ...params, where, limit: Math.max(1, count(index.db)), offset: 0 } as unknown as SearchParams<AnyOrama>);
+    return result.hits.map((hit) => ({ score: hit.score, document: hit.document as unknown as SearchDocument }));
   };
 
   return {
@@ -138,30 +132,30 @@ export const createEmbeddedEngine = (): SearchEngine => {
     },
 
     async search(request) {
-      const window = request.offset + request.limit;
-      const run = (allowTypos: boolean) => Promise.all(request.queries.map((query) => searchIndex(query, request, window, allowTypos)));
-      // Typo-tolerant matching costs most of a search: it is only used when exact words (after
-      // stemming) do not fill the page, which is when the query has a typo.
-      let results = await run(false);
-      if (request.q.trim() && results.reduce((sum, entry) => sum + (entry?.result?.count ?? 0), 0) < window) results = await run(true);
-      const candidates: Array<{ at: number; score: number; document: SearchDocument }> = [];
-      const facets: SearchResult['facets'] = {};
-      let total = 0;
-      results.forEach((entry, at) => {
-        if (!entry?.result) return;
-        total += entry.result.count;
-        for (const [field, facet] of Object.entries(entry.result.facets ?? {})) {
-          const counts = (facets[field] ??= {});
-          for (const [value, n] of Object.entries((facet as { values: Record<string, number> }).values)) {
-            if (value !== '' && value !== 'undefined') counts[value] = (counts[value] ?? 0) + n;
-          }
-        }
-        for (const hit of entry.result.hits) {
+      const q = request.q.trim();
+      const perIndex = await Promise.all(request.queries.map((query) => searchIndex(query, q)));
+      // One hit per document: a document found in several languages keeps its best-scoring one.
+      const best = new Map<string, { at: number; score: number; document: SearchDocument }>();
+      perIndex.forEach((hits, at) => {
+        for (const hit of hits) {
           // BM25 scores are unbounded: squash them into (0, 1) before weighting, like Meilisearch's ranking scores.
-          const score = request.queries[at].weight * (request.q.trim() ? hit.score / (hit.score + 1) : 1);
-          candidates.push({ at, score, document: hit.document as unknown as SearchDocument });
+          const score = request.queries[at].weight * (q ? hit.score / (hit.score + 1) : 1);
+          const key = `${hit.document.type}:${hit.document.documentId}`;
+          const kept = best.get(key);
+          if (!kept || score > kept.score || (score === kept.score && hit.document.id < kept.document.id)) best.set(key, { at, score, document: hit.document });
         }
       });
+      const candidates = [...best.values()];
+
+      const facets: SearchResult['facets'] = Object.fromEntries(request.facets.map((field) => [field, {}]));
+      for (const { at, document } of candidates) {
+        for (const field of request.queries[at].facets) {
+          const counts = (facets[field] ??= {});
+          const values = new Set([document[field]].flat().filter((value) => value !== undefined && value !== null && value !== '').map(String));
+          for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+        }
+      }
+
       const field = request.sort?.field;
       const direction = request.sort?.direction === 'asc' ? 1 : -1;
       candidates.sort((a, b) => {
@@ -169,11 +163,12 @@ export const createEmbeddedEngine = (): SearchEngine => {
           const [x, y] = [a.document[field], b.document[field]];
           if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : (x < y ? -1 : 1) * direction;
         }
-        return b.score - a.score;
+        return b.score - a.score || (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
       });
       // Only the hits returned are highlighted.
-      const hits: SearchHit[] = candidates.slice(request.offset, window).map(({ at, score, document }) => {
-        const { index, queryTokens, typos } = results[at]!;
+      const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map(({ at, score, document }) => {
+        const index = indexes.get(request.queries[at].index)!;
+        const query = index.analyzer.spans(q);
         return {
           index: request.queries[at].index,
           score,
@@ -181,12 +176,12 @@ export const createEmbeddedEngine = (): SearchEngine => {
           highlighted: Object.fromEntries(
             request.highlight.map((name) => {
               const text = stringValue(document[name]);
-              return [name, request.q.trim() ? highlight(text, queryTokens, index.analyzer, typos) : text];
+              return [name, q ? highlight(text, query, index.analyzer) : text];
             })
           ),
         };
       });
-      return { hits, total, facets };
+      return { hits, total: candidates.length, facets };
     },
 
     async swap(pairs) {

@@ -140,10 +140,12 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
 
     async search(request: SearchRequest) {
       const facetsByIndex = Object.fromEntries(request.queries.map((query) => [query.index, query.facets]));
+      // Meilisearch merges the indexes but cannot keep one hit per document across them: the window
+      // is fetched whatever the page, so that the duplicates it holds, and the total, do not depend on the page.
       const response = await client.multiSearch({
         federation: {
-          limit: request.limit,
-          offset: request.offset,
+          limit: request.window,
+          offset: 0,
           ...(request.facets.length ? { facetsByIndex, mergeFacets: {} } : {}),
         },
         queries: request.queries.map((query) => ({
@@ -165,7 +167,14 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
         totalHits?: number;
         facetDistribution?: Record<string, Record<string, number>>;
       };
-      const hits: SearchHit[] = result.hits.map((hit) => {
+      const seen = new Set<string>();
+      const distinct = result.hits.filter((hit) => {
+        const key = `${hit.type}:${hit.documentId}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const hits: SearchHit[] = distinct.slice(request.offset, request.offset + request.limit).map((hit) => {
         // Meilisearch adds its own `_…` fields (federation, formatting, ranking score) to the document.
         const document = Object.fromEntries(Object.entries(hit).filter(([key]) => !key.startsWith('_'))) as SearchDocument;
         return {
@@ -175,7 +184,8 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
           highlighted: Object.fromEntries(request.highlight.map((field) => [field, asText(hit._formatted?.[field] ?? document[field])])),
         };
       });
-      return { hits, total: result.estimatedTotalHits ?? result.totalHits ?? hits.length, facets: result.facetDistribution ?? {} };
+      const matched = result.estimatedTotalHits ?? result.totalHits ?? result.hits.length;
+      return { hits, total: Math.max(distinct.length, matched - (result.hits.length - distinct.length)), facets: result.facetDistribution ?? {} };
     },
 
     async swap(pairs) {

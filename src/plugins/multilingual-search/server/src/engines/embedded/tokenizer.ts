@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
+import { fold } from './fold';
 
 /**
  * Per-language tokenization for the embedded engine: Unicode-aware splitting (so "Wrocław" and
  * "επαναπροώθηση" stay whole words), lower-casing, the language's stop words and stemmer from
- * @orama/stemmers and @orama/stopwords, then diacritics folded (typing "jogvedo" finds "jogvédő").
+ * @orama/stemmers and @orama/stopwords, then diacritics folded (typing "jogvedo" finds "jogvédő",
+ * "wroclaw" finds "Wrocław"). Index and queries go through the same analyzer.
  * A language without a stemmer is tokenized without stemming, never with another language's stemmer.
  */
 
@@ -39,7 +41,6 @@ export type LanguageAnalyzer = {
 
 const MEMO_SIZE = 200_000;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const fold = (token: string) => token.normalize('NFD').replace(/\p{M}+/gu, '');
 
 /** Some stemmers throw on unusual words (the Bulgarian one on "комитети"): such a word is kept whole. */
 const safeStem = (stem: (word: string) => string, word: string) => {

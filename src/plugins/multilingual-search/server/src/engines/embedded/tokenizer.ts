@@ -1,16 +1,17 @@
 import { createRequire } from 'node:module';
 import { fold } from './fold';
+import { STEMMERS, type StemmerName } from './inflection';
 
 /**
  * Per-language tokenization for the embedded engine: Unicode-aware splitting (so "Wrocław" and
- * "επαναπροώθηση" stay whole words), lower-casing, the language's stop words and stemmer from
- * @orama/stemmers and @orama/stopwords, then diacritics folded (typing "jogvedo" finds "jogvédő",
+ * "επαναπροώθηση" stay whole words), lower-casing, the language's stop words from
+ * @orama/stopwords and stemmer (`inflection.ts`), then diacritics folded (typing "jogvedo" finds "jogvédő",
  * "wroclaw" finds "Wrocław"). Index and queries go through the same analyzer.
  * A language without a stemmer is tokenized without stemming, never with another language's stemmer.
  */
 
 /** Strapi locale → @orama/stemmers / @orama/stopwords module name. */
-const LANGUAGES: Record<string, string> = {
+const LANGUAGES: Record<string, StemmerName> = {
   en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch', pt: 'portuguese',
   hu: 'hungarian', el: 'greek', bg: 'bulgarian', da: 'danish', fi: 'finnish', sv: 'swedish', ro: 'romanian',
   lt: 'lithuanian', ga: 'irish', tr: 'turkish', uk: 'ukrainian', sr: 'serbian', nb: 'norwegian', nn: 'norwegian',
@@ -42,15 +43,6 @@ export type LanguageAnalyzer = {
 const MEMO_SIZE = 200_000;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** Some stemmers throw on unusual words (the Bulgarian one on "комитети"): such a word is kept whole. */
-const safeStem = (stem: (word: string) => string, word: string) => {
-  try {
-    return stem(word);
-  } catch {
-    return word;
-  }
-};
-
 const analyzers = new Map<string, LanguageAnalyzer>();
 
 export const analyzerFor = (locale: string): LanguageAnalyzer => {
@@ -58,7 +50,7 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
   const cached = analyzers.get(base);
   if (cached) return cached;
   const language = LANGUAGES[base];
-  const stem = load('@orama/stemmers', language, (module) => module.stemmer as (word: string) => string);
+  const stem = language ? STEMMERS[language]() : undefined;
   const stopWords = new Set(load('@orama/stopwords', language, (module) => module.stopwords as string[]) ?? []);
   // Stemming the same words again and again is most of the cost of tokenizing: remember them.
   const memo = new Map<string, { token: string; surface: string }>();
@@ -66,7 +58,7 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
     const known = memo.get(word);
     if (known !== undefined) return known;
     const lower = word.toLocaleLowerCase(base);
-    const normalized = stopWords.has(lower) ? { token: '', surface: '' } : { token: fold(stem ? safeStem(stem, lower) : lower), surface: fold(lower) };
+    const normalized = stopWords.has(lower) ? { token: '', surface: '' } : { token: fold(stem ? stem(lower) : lower), surface: fold(lower) };
     if (memo.size >= MEMO_SIZE) memo.clear();
     memo.set(word, normalized);
     return normalized;

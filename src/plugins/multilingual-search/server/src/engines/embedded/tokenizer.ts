@@ -1,29 +1,13 @@
-import { createRequire } from 'node:module';
+import { fold } from './fold';
+import { STEMMERS } from './inflection';
+import { LANGUAGES } from './languages';
 
 /**
  * Per-language tokenization for the embedded engine: Unicode-aware splitting (so "Wrocław" and
- * "επαναπροώθηση" stay whole words), lower-casing, the language's stop words and stemmer from
- * @orama/stemmers and @orama/stopwords, then diacritics folded (typing "jogvedo" finds "jogvédő").
- * A language without a stemmer is tokenized without stemming, never with another language's stemmer.
+ * "επαναπροώθηση" stay whole words), lower-casing, the language's stop words (`languages.ts`) and
+ * stemmer (`inflection.ts`), then diacritics folded (typing "jogvedo" finds "jogvédő", "wroclaw"
+ * finds "Wrocław"). Index and queries go through the same analyzer.
  */
-
-/** Strapi locale → @orama/stemmers / @orama/stopwords module name. */
-const LANGUAGES: Record<string, string> = {
-  en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch', pt: 'portuguese',
-  hu: 'hungarian', el: 'greek', bg: 'bulgarian', da: 'danish', fi: 'finnish', sv: 'swedish', ro: 'romanian',
-  lt: 'lithuanian', ga: 'irish', tr: 'turkish', uk: 'ukrainian', sr: 'serbian', nb: 'norwegian', nn: 'norwegian',
-};
-
-const requireModule = createRequire(__filename);
-
-const load = <T>(pkg: string, language: string | undefined, pick: (module: Record<string, unknown>) => T): T | undefined => {
-  if (!language) return undefined;
-  try {
-    return pick(requireModule(`${pkg}/${language}`));
-  } catch {
-    return undefined;
-  }
-};
 
 export type LanguageAnalyzer = {
   language: string | undefined;
@@ -39,16 +23,6 @@ export type LanguageAnalyzer = {
 
 const MEMO_SIZE = 200_000;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const fold = (token: string) => token.normalize('NFD').replace(/\p{M}+/gu, '');
-
-/** Some stemmers throw on unusual words (the Bulgarian one on "комитети"): such a word is kept whole. */
-const safeStem = (stem: (word: string) => string, word: string) => {
-  try {
-    return stem(word);
-  } catch {
-    return word;
-  }
-};
 
 const analyzers = new Map<string, LanguageAnalyzer>();
 
@@ -57,15 +31,19 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
   const cached = analyzers.get(base);
   if (cached) return cached;
   const language = LANGUAGES[base];
-  const stem = load('@orama/stemmers', language, (module) => module.stemmer as (word: string) => string);
-  const stopWords = new Set(load('@orama/stopwords', language, (module) => module.stopwords as string[]) ?? []);
+  const stem = language?.stemmer ? STEMMERS[language.stemmer]() : undefined;
+  // Matched folded, so that a stop word typed without its diacritics ("sie" for "się") is one too.
+  const folded = (words: string[] = []) => words.map((word) => fold(word.toLocaleLowerCase(base)));
+  const contentWords = new Set(folded(language?.contentWords));
+  const stopWords = new Set(folded(language?.stopWords()).filter((word) => !contentWords.has(word)));
   // Stemming the same words again and again is most of the cost of tokenizing: remember them.
   const memo = new Map<string, { token: string; surface: string }>();
   const normalize = (word: string) => {
     const known = memo.get(word);
     if (known !== undefined) return known;
     const lower = word.toLocaleLowerCase(base);
-    const normalized = stopWords.has(lower) ? { token: '', surface: '' } : { token: fold(stem ? safeStem(stem, lower) : lower), surface: fold(lower) };
+    const surface = fold(lower);
+    const normalized = stopWords.has(surface) ? { token: '', surface: '' } : { token: stem ? fold(stem(lower)) : surface, surface };
     if (memo.size >= MEMO_SIZE) memo.clear();
     memo.set(word, normalized);
     return normalized;
@@ -79,7 +57,7 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
     return out;
   };
   const analyzer: LanguageAnalyzer = {
-    language,
+    language: language?.stemmer,
     stemming: Boolean(stem),
     spans,
     tokens: (text) => [...new Set(spans(text).map((span) => span.token))],

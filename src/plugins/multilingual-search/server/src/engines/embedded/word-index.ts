@@ -217,7 +217,8 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
       for (const [prop, byWord] of perField) {
         const fieldBoost = boost[prop] ?? 1;
         for (const matches of byWord.values()) {
-          for (const [matched, { weight, ids }] of matches) {
+          // In word order: the sum of a document's scores must not depend on the shape of the tree (insertion order).
+          for (const [matched, { weight, ids }] of [...matches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
             base.calculateResultScores(data as never, prop, matched, ids, docsCount, relevance, results, fieldBoost * weight, whereFiltersIDs, keywordMatches);
           }
         }

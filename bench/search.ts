@@ -13,7 +13,9 @@ import { percentile, timed } from './lib/stats';
  * `npm run bench:search`: 20,000 resources in 3 locales plus the demo data's other types.
  * Prints the full reindex time and rate; search latency p50/p95 for 200 fixed queries through the
  * REST API at concurrency 1 and 8, and for the same engine requests made directly in this process
- * (API / engine ratio); publish-to-searchable delay; memory after indexing.
+ * (API / engine ratio); publish-to-searchable delay; memory after indexing; and search p50 after
+ * EDITS random edits, publications and unpublications (what members get on a live server) against
+ * the p50 of the same indexes rebuilt fresh, with both answers compared hit by hit.
  *
  * `npm run bench:search -- --engine meilisearch`: the sync's batching against the Meilisearch
  * contract server (see bench/meilisearch-batching.ts).
@@ -22,6 +24,7 @@ const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 20_000);
 const LOCALES = ['fr', 'en', 'de'];
 const QUERIES = 200;
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 40);
+const EDITS = Number(process.env.BENCH_EDITS ?? 1000);
 
 /** A kept-alive connection the server has just closed is retried once (ECONNRESET). */
 const fetchWithRetry = async (url: string) => {
@@ -135,6 +138,36 @@ const main = async () => {
       delays.push(performance.now() - publishedAt);
     }
     console.log(`\nPublish-to-searchable delay over ${PUBLISHES} publishes: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`);
+
+    // A live server: editors edit, publish and unpublish; the indexes follow through the outbox.
+    const next = random(11);
+    const editable = (await strapi.db.query('api::resource.resource').findMany({ select: ['documentId', 'locale'], where: { publishedAt: { $null: true } }, limit: 5000 })) as Array<{
+      documentId: string;
+      locale: string;
+    }>;
+    started = Date.now();
+    for (let i = 0; i < EDITS; i += 1) {
+      const { documentId, locale } = editable[Math.floor(next() * editable.length)];
+      const roll = next();
+      const documents = strapi.documents('api::resource.resource');
+      if (roll < 0.15) await documents.unpublish({ documentId, locale } as never);
+      else if (roll < 0.3) await documents.publish({ documentId, locale } as never);
+      else {
+        const vocabulary = words[locale] ?? words.en;
+        const summary = `Edited ${i}: ${Array.from({ length: 8 }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ')}`;
+        await documents.update({ documentId, locale, status: 'published', data: { summary } } as never);
+      }
+    }
+    await getService(strapi, 'sync').settled(300_000);
+    console.log(`\n${EDITS} random edits, publications and unpublications applied in ${seconds(Date.now() - started)}`);
+    const answers = async () => Promise.all(urls.map(async (url) => JSON.stringify(((await (await fetchWithRetry(url)).json()) as { data: unknown; meta: { pagination: unknown } }))));
+    const afterEdits = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
+    await getService(strapi, 'indexer').reindex();
+    const fresh = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
+    const same = afterEdits.answers.filter((answer, i) => answer === fresh.answers[i]).length;
+    console.log(
+      `Search p50 after the edits ${afterEdits.p50.toFixed(2)} ms · rebuilt fresh ${fresh.p50.toFixed(2)} ms · ratio ${(afterEdits.p50 / fresh.p50).toFixed(2)} (goal ≈ 1) · answers identical (hits, order, scores, totals) ${same}/${urls.length}`
+    );
   } finally {
     await app.stop();
   }

@@ -107,7 +107,7 @@ export const pluginConfigSchema = z
         maxPageSize: z.number().int().min(1).max(200),
         defaultPageSize: z.number().int().min(1),
         maxQueryLength: z.number().int().min(1).max(2000),
-        /** Hits collected per index before merging languages (bounds the deepest page). */
+        /** The deepest hit a search can page to (page × pageSize); with Meilisearch, the merged hits among which duplicates are removed. */
         window: z.number().int().min(10).max(10_000),
       })
       .strict(),

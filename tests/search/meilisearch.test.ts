@@ -32,6 +32,8 @@ describe('index settings', () => {
     expect(german.filterableAttributes).toEqual(expect.arrayContaining(['visibility', 'locales', 'issueArea', 'kind']));
     expect(german.typoTolerance).toMatchObject({ disableOnAttributes: ['ecli', 'caseNumber'], disableOnNumbers: true });
     expect(german.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['de'] }]);
+    // The embedded engine's stop words, so that a query of articles does not match everything.
+    expect(german.stopWords).toEqual(expect.arrayContaining(['der', 'die', 'und']));
     // Irish is not a language Meilisearch knows: it detects the language rather than being told a wrong one.
     expect(meilisearch().index('test_skill_ga')?.settings.localizedAttributes ?? []).toEqual([]);
   });

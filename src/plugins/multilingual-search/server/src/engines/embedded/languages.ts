@@ -1,3 +1,4 @@
+import { fold } from './fold';
 import type { StemmerName } from './inflection';
 import { ALBANIAN, GREEK_ARTICLES_AND_PRONOUNS, IRISH_MUTATION_PREFIXES, MACEDONIAN, MALTESE } from './stop-word-lists';
 import { inBothSerbianAlphabets, misreadFrom, orama, stopword } from './stop-word-sources';
@@ -55,4 +56,17 @@ export const LANGUAGES: Record<string, Language> = {
   mt: { stopWords: () => MALTESE },
   sq: { stopWords: () => ALBANIAN, contentWords: ['nen'] },
   mk: { stopWords: () => MACEDONIAN },
+};
+
+/**
+ * The stop words of a locale, less its content words (compared lower-cased and folded), as the
+ * lists write them: the embedded analyzer folds them, Meilisearch takes them as its `stopWords`.
+ */
+export const stopWordsOf = (locale: string): string[] => {
+  const base = locale.split('-')[0].toLowerCase();
+  const language = LANGUAGES[base];
+  if (!language) return [];
+  const key = (word: string) => fold(word.toLocaleLowerCase(base));
+  const contentWords = new Set((language.contentWords ?? []).map(key));
+  return language.stopWords().filter((word) => !contentWords.has(key(word)));
 };

@@ -1,6 +1,6 @@
 import { fold } from './fold';
 import { STEMMERS } from './inflection';
-import { LANGUAGES } from './languages';
+import { LANGUAGES, stopWordsOf } from './languages';
 
 /**
  * Per-language tokenization for the embedded engine: Unicode-aware splitting (so "Wrocław" and
@@ -33,9 +33,7 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
   const language = LANGUAGES[base];
   const stem = language?.stemmer ? STEMMERS[language.stemmer]() : undefined;
   // Matched folded, so that a stop word typed without its diacritics ("sie" for "się") is one too.
-  const folded = (words: string[] = []) => words.map((word) => fold(word.toLocaleLowerCase(base)));
-  const contentWords = new Set(folded(language?.contentWords));
-  const stopWords = new Set(folded(language?.stopWords()).filter((word) => !contentWords.has(word)));
+  const stopWords = new Set(stopWordsOf(base).map((word) => fold(word.toLocaleLowerCase(base))));
   // Stemming the same words again and again is most of the cost of tokenizing: remember them.
   const memo = new Map<string, { token: string; surface: string }>();
   const normalize = (word: string) => {

@@ -9,6 +9,7 @@ import {
   type SearchHit,
   type SearchRequest,
 } from '../types';
+import { stopWordsOf } from '../embedded/languages';
 import { toFilterExpression } from './filter';
 import { meilisearchLocale } from './locales';
 
@@ -42,6 +43,8 @@ export const meilisearchSettings = (settings: IndexSettings, synonyms: Record<st
     // Identifiers (ECLI, case numbers) and numbers match exactly or not at all.
     typoTolerance: { enabled: true, disableOnAttributes: settings.exact, disableOnNumbers: true },
     synonyms: synonyms ?? {},
+    // The same stop words as the embedded engine's, so that "w sądzie" or "της" does not match everything.
+    stopWords: stopWordsOf(settings.locale),
     localizedAttributes: locale ? [{ attributePatterns: ['*'], locales: [locale] }] : [],
   };
 };

@@ -43,7 +43,7 @@ const fixedQueries = (words: Record<string, string[]>) => {
     const locale = LOCALES[i % LOCALES.length];
     const terms = [pick(words[locale]), ...(i % 3 === 0 ? [pick(words[locale])] : [])];
     const q = (i % 7 === 0 ? terms.map(typo) : terms).join(' ');
-    const extra = i % 5 === 0 ? '&filters[kind]=guide' : i % 5 === 1 ? '&facets=kind,issueArea,language' : '';
+    const extra = i % 5 === 0 ? '&filters[resourceKind]=guide' : i % 5 === 1 ? '&facets=resourceKind,issueArea,language' : '';
     return `q=${encodeURIComponent(q)}&locale=${locale}&pageSize=10${extra}`;
   });
 };

@@ -1,20 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../src/plugins/multilingual-search/server/src/config/schema';
+import { searchLabels } from './lib/search-labels';
 import { requireSecret } from './lib/secrets';
 
 /**
  * What the search indexes hold, per content type. `fields` is the allow-list: a search document has
  * these fields and nothing else (plus type, documentId, locale, language, visibility, locales).
  * Relations are embedded in the entry's own locale (`issueAreas.name` in German for a German entry).
- * Unified field names across types, so one filter works everywhere: issueArea, skill, organisation,
- * kind, country, format, date.
+ * A field name means one thing in every type, so one filter works everywhere: issueArea, skill,
+ * organisation, country (ISO countries), date. A vocabulary of one type is named for it
+ * (resourceKind, organisationKind, skillCategory, workshopFormat, agreementStatus), and a resource's
+ * jurisdiction (a country, EU, CoE or UN) is not a country. How facet values are named for members:
+ * `./lib/search-labels.ts`.
  */
 const searchTypes: PluginConfig['types'] = {
   resource: {
     uid: 'api::resource.resource',
     fields: {
-      title: 'title', summary: 'summary', body: 'body', slug: 'slug', kind: 'kind', court: 'court', caseNumber: 'caseNumber', ecli: 'ecli',
-      date: 'date', country: 'jurisdiction',
+      title: 'title', summary: 'summary', body: 'body', slug: 'slug', resourceKind: 'kind', court: 'court', caseNumber: 'caseNumber', ecli: 'ecli',
+      date: 'date', jurisdiction: 'jurisdiction',
       issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name',
       skill: 'skills.slug', skillName: 'skills.name',
       organisation: 'authorOrganisations.slug', organisationName: 'authorOrganisations.name',
@@ -22,9 +26,9 @@ const searchTypes: PluginConfig['types'] = {
     title: 'title',
     snippet: ['summary', 'body'],
     searchable: ['title', 'summary', 'issueAreaName', 'skillName', 'organisationName', 'body', 'court', 'caseNumber', 'ecli'],
-    filterable: ['kind', 'country', 'date', 'issueArea', 'skill', 'organisation'],
+    filterable: ['resourceKind', 'jurisdiction', 'date', 'issueArea', 'skill', 'organisation'],
     sortable: ['date', 'title'],
-    facets: ['kind', 'country', 'issueArea', 'skill', 'organisation'],
+    facets: ['resourceKind', 'jurisdiction', 'issueArea', 'skill', 'organisation'],
     exact: ['ecli', 'caseNumber'],
     visibility: { attribute: 'visibility' },
     exclude: {},
@@ -32,15 +36,15 @@ const searchTypes: PluginConfig['types'] = {
   workshop: {
     uid: 'api::workshop.workshop',
     fields: {
-      title: 'title', description: 'description', slug: 'slug', format: 'format', date: 'startsAt', country: 'country', city: 'city',
+      title: 'title', description: 'description', slug: 'slug', workshopFormat: 'format', date: 'startsAt', country: 'country', city: 'city',
       issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name', skill: 'skillsTaught.slug', skillName: 'skillsTaught.name',
     },
     title: 'title',
     snippet: ['description'],
     searchable: ['title', 'description', 'issueAreaName', 'skillName', 'city'],
-    filterable: ['format', 'country', 'date', 'issueArea', 'skill'],
+    filterable: ['workshopFormat', 'country', 'date', 'issueArea', 'skill'],
     sortable: ['date', 'title'],
-    facets: ['format', 'country', 'issueArea', 'skill'],
+    facets: ['workshopFormat', 'country', 'issueArea', 'skill'],
     exact: [],
     visibility: { attribute: 'visibility' },
     exclude: {},
@@ -64,41 +68,41 @@ const searchTypes: PluginConfig['types'] = {
   organisation: {
     uid: 'api::organisation.organisation',
     fields: {
-      title: 'name', description: 'description', slug: 'slug', kind: 'kind', country: 'countries',
+      title: 'name', description: 'description', slug: 'slug', organisationKind: 'kind', country: 'countries',
       issueArea: 'issueAreas.slug', issueAreaName: 'issueAreas.name',
     },
     title: 'title',
     snippet: ['description'],
     searchable: ['title', 'description', 'issueAreaName'],
-    filterable: ['kind', 'country', 'issueArea'],
+    filterable: ['organisationKind', 'country', 'issueArea'],
     sortable: ['title'],
-    facets: ['kind', 'country', 'issueArea'],
+    facets: ['organisationKind', 'country', 'issueArea'],
     exact: [],
     visibility: 'public',
     exclude: {},
   },
   skill: {
     uid: 'api::skill.skill',
-    fields: { title: 'name', description: 'description', slug: 'slug', kind: 'category', synonyms: 'synonyms' },
+    fields: { title: 'name', description: 'description', slug: 'slug', skillCategory: 'category', synonyms: 'synonyms' },
     title: 'title',
     snippet: ['description'],
     searchable: ['title', 'synonyms', 'description'],
-    filterable: ['kind'],
+    filterable: ['skillCategory'],
     sortable: ['title'],
-    facets: ['kind'],
+    facets: ['skillCategory'],
     exact: [],
     visibility: 'public',
     exclude: {},
   },
   'agreement-version': {
     uid: 'api::agreement-version.agreement-version',
-    fields: { title: 'title', preamble: 'preamble', sections: 'sections.text', headings: 'sections.heading', status: 'status', date: 'adoptedAt' },
+    fields: { title: 'title', preamble: 'preamble', sections: 'sections.text', headings: 'sections.heading', agreementStatus: 'status', date: 'adoptedAt' },
     title: 'title',
     snippet: ['preamble', 'sections'],
     searchable: ['title', 'headings', 'preamble', 'sections'],
-    filterable: ['status', 'date'],
+    filterable: ['agreementStatus', 'date'],
     sortable: ['date'],
-    facets: ['status'],
+    facets: ['agreementStatus'],
     exact: [],
     visibility: 'public',
     // Drafts are an editors' matter; only versions in consultation or later are searchable.
@@ -146,7 +150,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: './src/plugins/multilingual-search',
     // indexPrefix comes from SEARCH_INDEX_PREFIX (default: the environment name), see the plugin's config.
-    config: { types: searchTypes },
+    config: { types: searchTypes, labels: searchLabels },
   },
 });
 

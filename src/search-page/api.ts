@@ -14,11 +14,14 @@ export type SearchHit = {
   snippet: string;
 };
 
+/** Facet → value → number of hits. */
 export type FacetCounts = Record<string, Record<string, number>>;
+/** Facet → value → its name in the searched language, from the API (the page has no copy of these vocabularies). */
+export type FacetNames = Record<string, Record<string, string>>;
 
 export type SearchResponse = {
   data: SearchHit[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; facets: FacetCounts; locale: string };
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; facets: FacetCounts; facetLabels: FacetNames; locale: string };
 };
 
 export type SearchRequest = {
@@ -48,7 +51,7 @@ export type Matrix = {
   rows: Array<{ skill: { slug: string; name: string }; cells: Record<string, MatrixCell> }>;
 };
 
-/** An answer other than 2xx. `parameter` names the offending query parameter of a 400 (e.g. `filters.kind`). */
+/** An answer other than 2xx. `parameter` names the offending query parameter of a 400 (e.g. `filters.country`). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -112,13 +115,6 @@ export const signIn = async (identifier: string, password: string): Promise<Sess
     body: JSON.stringify({ identifier, password }),
   });
   return { jwt: body.jwt, name: body.user.username ?? body.user.email ?? identifier };
-};
-
-/** Issue-area names by slug, for facet labels. */
-export const issueAreaNames = async (locale: string) => {
-  const params = new URLSearchParams({ locale, 'fields[0]': 'slug', 'fields[1]': 'name', 'pagination[pageSize]': '100' });
-  const body = await request<{ data: Array<{ slug: string; name: string }> }>(`/api/issue-areas?${params}`);
-  return new Map(body.data.map((area) => [area.slug, area.name]));
 };
 
 export const experts = (skill: string) =>

@@ -8,7 +8,7 @@ const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
 
 let state: PageState = readState(location.search);
-let labels: Labels = { t: translator('en'), language: 'en', issueAreas: new Map() };
+let labels: Labels = { t: translator('en'), language: 'en' };
 /** The search in flight: a newer one aborts it, so results never arrive out of order. */
 let searching: AbortController | undefined;
 let typingTimer: number | undefined;
@@ -37,8 +37,8 @@ const showNotice = (key: MessageKey | null, values?: Record<string, string>) => 
 
 // --- language --------------------------------------------------------------------------------
 
-const applyLanguage = async (language: UiLanguage) => {
-  labels = { t: translator(language), language, issueAreas: labels.language === language ? labels.issueAreas : new Map() };
+const applyLanguage = (language: UiLanguage) => {
+  labels = { t: translator(language), language };
   document.documentElement.lang = language;
   document.title = labels.t('page.title');
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = labels.t(element.dataset.i18n as MessageKey);
@@ -47,11 +47,6 @@ const applyLanguage = async (language: UiLanguage) => {
   byId('pagination').setAttribute('aria-label', labels.t('pagination.label'));
   languageSelect.value = language;
   renderAuth();
-  if (labels.issueAreas.size === 0) {
-    // Facet labels fall back to the slug without the names; a failure only costs the nicer names.
-    const issueAreas = await api.issueAreaNames(language).catch(() => new Map<string, string>());
-    if (labels.language === language) labels = { ...labels, issueAreas };
-  }
 };
 
 const fillLanguagePicker = () => {
@@ -88,13 +83,7 @@ const focusFacet = (facet: string | undefined, value: string | undefined) => {
   match?.focus();
 };
 
-/**
- * Facets every search can have. The others (kind, issue area, country) depend on the types
- * searched: when the API refuses one for the chosen types, the search is asked again with these.
- */
-const COMMON_FACETS: Facet[] = ['type', 'language'];
-
-const runSearch = async (facets: readonly Facet[] = FACETS): Promise<void> => {
+const runSearch = async (): Promise<void> => {
   searching?.abort();
   const controller = new AbortController();
   searching = controller;
@@ -103,7 +92,8 @@ const runSearch = async (facets: readonly Facet[] = FACETS): Promise<void> => {
   const { type: types = [], ...filters } = state.filters;
   try {
     const response = await api.search(
-      { q: state.q, locale: searchLocale(), types, filters: filters as Record<string, string[]>, facets: [...facets], page: state.page, pageSize: PAGE_SIZE },
+      // Every facet of the searched types (`*`), with the names of their values: FACETS picks those shown.
+      { q: state.q, locale: searchLocale(), types, filters: filters as Record<string, string[]>, facets: ['*'], page: state.page, pageSize: PAGE_SIZE },
       controller.signal
     );
     const { page, pageCount, total } = response.meta.pagination;
@@ -111,11 +101,11 @@ const runSearch = async (facets: readonly Facet[] = FACETS): Promise<void> => {
       // Past the last page (an old link): show the first page rather than nothing.
       replaceState({ ...state, page: 1 });
       showNotice('search.pageReset');
-      return runSearch(facets);
+      return runSearch();
     }
     // Rebuilding the facets replaces the checkbox that has the focus: give it back to its successor.
     const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
-    byId('facets').replaceChildren(...renderFacets(response.meta.facets, state, labels));
+    byId('facets').replaceChildren(...renderFacets(response.meta, state, labels));
     focusFacet(focused?.dataset.facet, focused?.value);
     results.replaceChildren(total === 0 ? renderEmpty(state, searchLocale(), labels) : renderResults(response, labels));
     byId('pagination').replaceChildren(...renderPagination(page, pageCount, state, labels));
@@ -127,12 +117,9 @@ const runSearch = async (facets: readonly Facet[] = FACETS): Promise<void> => {
       // The sign-in expired: carry on as the public.
       api.session.clear();
       renderAuth();
-      return runSearch(facets);
+      return runSearch();
     }
-    if (error instanceof api.ApiError && error.status === 400) {
-      if (error.parameter === 'facets' && facets.length > COMMON_FACETS.length) return runSearch(COMMON_FACETS);
-      if (recoverFrom(error)) return runSearch();
-    }
+    if (error instanceof api.ApiError && error.status === 400 && recoverFrom(error)) return runSearch();
     results.replaceChildren(h('p', { class: 'error' }, labels.t(error instanceof api.ApiError && error.status === 503 ? 'search.unavailable' : 'error.generic')));
     byId('facets').replaceChildren();
     byId('pagination').replaceChildren();
@@ -251,7 +238,7 @@ const start = async () => {
   // On a phone the facets start folded, so that the results come first on the screen.
   byId<HTMLDetailsElement>('facets-panel').open = !matchMedia('(max-width: 48rem)').matches;
   fillLanguagePicker();
-  await applyLanguage(state.lang ?? preferredLanguage());
+  applyLanguage(state.lang ?? preferredLanguage());
 
   searchInput.addEventListener('input', () => {
     window.clearTimeout(typingTimer);
@@ -308,7 +295,7 @@ const start = async () => {
     if (!isUiLanguage(languageSelect.value)) return;
     rememberLanguage(languageSelect.value);
     pushState({ ...state, lang: languageSelect.value, locale: null, page: 1 });
-    await applyLanguage(languageSelect.value);
+    applyLanguage(languageSelect.value);
     await render();
   });
 
@@ -339,7 +326,7 @@ const start = async () => {
   window.addEventListener('popstate', async () => {
     state = readState(location.search);
     showNotice(null);
-    await applyLanguage(state.lang ?? preferredLanguage());
+    applyLanguage(state.lang ?? preferredLanguage());
     await render();
   });
 

@@ -1,39 +1,15 @@
-import type { Expert, FacetCounts, Matrix, MatrixCell, SearchHit, SearchResponse } from './api';
+import type { Expert, FacetNames, Matrix, MatrixCell, SearchHit, SearchResponse } from './api';
 import { h, present, snippetNodes } from './dom';
-import { countryName, languageName, UI_LANGUAGES, type Translate, type UiLanguage } from './i18n';
-import { FACETS, urlOf, type Facet, type PageState } from './url-state';
+import { languageName, UI_LANGUAGES, type Translate, type UiLanguage } from './i18n';
+import { FACETS, urlOf, type PageState } from './url-state';
 
-/** What labels depend on: the interface language and the names loaded for it. */
-export type Labels = { t: Translate; language: UiLanguage; issueAreas: Map<string, string> };
+/** What the page's own texts depend on: the interface language. */
+export type Labels = { t: Translate; language: UiLanguage };
 
-/** `case-note` → `Case note`, for a value that has no translation (yet). */
-const humanise = (value: string) => {
-  const words = value.replace(/[-_]+/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+/** A facet value's name as the API gives it (in the searched language: `meta.locale`), else the value itself. */
+const nameOf = (names: FacetNames, facet: string, value: string) => names[facet]?.[value] ?? value;
 
-/** The translated name of an enumeration value (`type.workshop`, `kind.case_note`), else the value made readable. */
-const valueLabel = (prefix: 'type' | 'kind', value: string, labels: Labels) => {
-  const key = `${prefix}.${value}` as Parameters<Translate>[0];
-  const label = labels.t(key);
-  return label === key ? humanise(value) : label;
-};
-
-const facetValueLabel = (facet: Facet, value: string, labels: Labels) => {
-  switch (facet) {
-    case 'type':
-    case 'kind':
-      return valueLabel(facet, value, labels);
-    case 'language':
-      return languageName(value, labels.language);
-    case 'country':
-      return countryName(value, labels.language);
-    case 'issueArea':
-      return labels.issueAreas.get(value) ?? humanise(value);
-  }
-};
-
-const resultItem = (hit: SearchHit, labels: Labels) =>
+const resultItem = (hit: SearchHit, meta: SearchResponse['meta'], labels: Labels) =>
   h(
     'li',
     { class: 'result' },
@@ -42,12 +18,13 @@ const resultItem = (hit: SearchHit, labels: Labels) =>
     h(
       'p',
       { class: 'badges' },
-      h('span', { class: 'badge type' }, valueLabel('type', hit.type, labels)),
+      h('span', { class: 'badge type', lang: meta.locale }, nameOf(meta.facetLabels, 'type', hit.type)),
       h('span', { class: 'badge language', title: hit.otherLanguage ? labels.t('search.otherLanguageHit') : null }, languageName(hit.locale, labels.language))
     )
   );
 
-export const renderResults = (response: SearchResponse, labels: Labels) => h('ol', { class: 'results' }, ...response.data.map((hit) => resultItem(hit, labels)));
+export const renderResults = (response: SearchResponse, labels: Labels) =>
+  h('ol', { class: 'results' }, ...response.data.map((hit) => resultItem(hit, response.meta, labels)));
 
 /** Nothing found: offer the same search in the other interface languages. */
 export const renderEmpty = (state: PageState, searchLocale: string, labels: Labels) =>
@@ -66,14 +43,15 @@ export const renderEmpty = (state: PageState, searchLocale: string, labels: Labe
   );
 
 /**
- * One group of checkboxes per facet, most frequent values first. Chosen values stay listed even
- * when the current results no longer count them, so they can be unticked.
+ * One group of checkboxes per facet, most frequent values first, each value by its name. Chosen
+ * values stay listed even when the current results no longer count them, so they can be unticked.
  */
-export const renderFacets = (counts: FacetCounts, state: PageState, labels: Labels) => {
+export const renderFacets = ({ facets: counts, facetLabels: names, locale }: SearchResponse['meta'], state: PageState, labels: Labels) => {
   const groups = FACETS.map((facet) => {
     const chosen = state.filters[facet] ?? [];
     const values = { ...Object.fromEntries(chosen.map((value) => [value, 0])), ...(counts[facet] ?? {}) };
-    const entries = Object.entries(values).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    const name = (value: string) => nameOf(names, facet, value);
+    const entries = Object.entries(values).sort(([a, x], [b, y]) => y - x || name(a).localeCompare(name(b), labels.language));
     if (entries.length === 0) return null;
     const legend = labels.t(`facet.${facet}`);
     return h(
@@ -91,7 +69,7 @@ export const renderFacets = (counts: FacetCounts, state: PageState, labels: Labe
               'label',
               {},
               h('input', { type: 'checkbox', 'data-facet': facet, value, checked: chosen.includes(value) }),
-              h('span', {}, facetValueLabel(facet, value, labels)),
+              h('span', { lang: locale }, name(value)),
               h('span', { class: 'facet-count' }, String(count))
             )
           )

@@ -6,8 +6,12 @@ import { isUiLanguage, type UiLanguage } from './i18n';
  * the expected shape and drops the rest, so a mangled link still gives a working page.
  */
 
-/** The facets the page offers; `type` is sent as the `types` parameter, the others as filters. */
-export const FACETS = ['type', 'language', 'kind', 'issueArea', 'country'] as const;
+/**
+ * The facets the page offers, each one vocabulary, in the order shown; `type` is sent as the
+ * `types` parameter, the others as filters of the same name. A facet the searched types do not
+ * have is simply not in the answer.
+ */
+export const FACETS = ['type', 'language', 'issueArea', 'resourceKind', 'jurisdiction', 'organisationKind', 'country', 'workshopFormat', 'skillCategory'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const VIEWS = ['search', 'experts', 'matrix'] as const;
@@ -29,7 +33,7 @@ export type PageState = {
 export const MAX_QUERY_LENGTH = 512;
 const MAX_PAGE = 1000;
 const MAX_VALUES_PER_FACET = 20;
-/** Facet values are slugs, ISO codes or type names. */
+/** Facet values are slugs, codes (DE, CoE) or type names. */
 const FACET_VALUE = /^[A-Za-z0-9_-]{1,100}$/;
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -121,6 +121,41 @@ describe('search page', () => {
     await close();
   });
 
+  test('each facet is one vocabulary, its values named in the interface language', async () => {
+    const { page, errors, close } = await openPage({ locale: 'de-DE' });
+    await page.goto(`${baseUrl}/search/`);
+    await waitForCount(page, /Ergebnisse: \d+/);
+    const legends = await page.locator('#facets legend').allTextContents();
+    expect(legends).toEqual(expect.arrayContaining(['Themenfeld', 'Art der Ressource', 'Rechtsordnung', 'Art der Organisation', 'Land', 'Veranstaltungsformat', 'Kompetenzbereich']));
+    const values = (facet: string) => page.locator(`#facets input[data-facet="${facet}"]`).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const names = (facet: string) => page.locator(`#facets label:has(input[data-facet="${facet}"]) span:not(.facet-count)`).allTextContents();
+    expect(await names('jurisdiction')).toEqual(expect.arrayContaining(['Europarat (EGMR)', 'Europäische Union (EuGH)', 'Vereinte Nationen (Vertragsorgane)', 'Deutschland']));
+    expect((await values('country')).filter((code) => ['EU', 'CoE', 'UN'].includes(code))).toEqual([]);
+    expect(await names('country')).toContain('Deutschland');
+    expect(await names('resourceKind')).toContain('Urteil');
+    expect(await names('resourceKind')).not.toContain('NGO');
+    expect(await names('organisationKind')).toEqual(expect.arrayContaining(['NGO', 'Kanzlei']));
+    expect(await names('issueArea')).toContain('Umwelt & Klima');
+    expect(await names('type')).toContain('Ressource');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'search-page-facets-de.png'), fullPage: true });
+
+    // Ticking a jurisdiction keeps to resources of it, and puts it in the URL under its own name.
+    await page.locator('#facets input[data-facet="jurisdiction"][value="CoE"]').check();
+    await page.waitForURL((url) => url.searchParams.getAll('jurisdiction').join() === 'CoE');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLInputElement>('#facets input[data-facet="type"]')).every((input) => input.value === 'resource'));
+    expect(await values('jurisdiction')).toEqual(['CoE']);
+    expect(new Set(await page.locator('#results .badge.type').allTextContents())).toEqual(new Set(['Ressource']));
+
+    // Skills alone: their categories, and none of the other vocabularies.
+    await page.goto(`${baseUrl}/search/?type=skill`);
+    await waitForCount(page, /Ergebnisse: [1-9]/);
+    expect(await page.locator('#facets legend').allTextContents()).toEqual(['Art des Inhalts', 'Sprache', 'Kompetenzbereich']);
+    expect(await names('skillCategory')).toContain('Rechtsgebiet');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test('a signed-in member finds a members-only document that the public does not', async () => {
     const member = await createUser(app());
     const { page, requests, close } = await openPage();
@@ -210,13 +245,13 @@ describe('search page', () => {
     expect(await page.locator('#pagination a[aria-current="page"]').textContent()).toBe('1');
 
     // An unknown facet value and a broken one: nothing found, said in words, with other languages to try.
-    const unknown = new URLSearchParams({ q: attack, kind: 'no-such-kind' });
-    unknown.append('kind', '<img src=x onerror="window.__xss=2">');
+    const unknown = new URLSearchParams({ q: attack, resourceKind: 'no-such-kind' });
+    unknown.append('resourceKind', '<img src=x onerror="window.__xss=2">');
     await page.goto(`${baseUrl}/search/?${unknown}`);
     await waitForCount(page, 'Results: 0');
     expect(await page.locator('#results .empty').textContent()).toContain(attack); // shown as text
     expect(await page.locator('#results .empty a[data-locale]').count()).toBe(7);
-    expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['no-such-kind']);
+    expect(new URL(page.url()).searchParams.getAll('resourceKind')).toEqual(['no-such-kind']);
     await page.locator('#results .empty a[data-locale="de"]').click();
     await page.waitForURL(/locale=de/);
     await page.locator('#result-count', { hasText: 'Searching in German' }).waitFor();

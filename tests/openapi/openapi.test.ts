@@ -91,7 +91,14 @@ test("the local plugins' routes carry their query parameters and a 200 response 
   expect(skill).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 120 } });
   const search = document.paths['/multilingual-search/search'].get.parameters!;
   expect(search.find((p) => p.name === 'locale')).toEqual({ name: 'locale', in: 'query', required: false, schema: { type: 'string', maxLength: 20 } });
-  expect(search.find((p) => p.name === 'filters')).toMatchObject({ style: 'deepObject', explode: true, schema: { type: 'object' } });
+  expect(search.find((p) => p.name === 'filters')).toMatchObject({ style: 'deepObject', explode: true, schema: { type: 'object', additionalProperties: false } });
+  // Each filter by its own name, with the types that have it and, for an enumeration, its values.
+  const filters = search.find((p) => p.name === 'filters')!.schema as { properties: Record<string, { description?: string }> };
+  expect(Object.keys(filters.properties)).toEqual(expect.arrayContaining(['resourceKind', 'organisationKind', 'skillCategory', 'workshopFormat', 'jurisdiction', 'country', 'dateFrom']));
+  expect(filters.properties).not.toHaveProperty('kind');
+  expect(filters.properties.resourceKind.description).toMatch(/resource.*judgment/);
+  const meta = (document.paths['/multilingual-search/search'].get.responses['200'].content!['application/json'].schema as { properties: { meta: { properties: Record<string, unknown> } } }).properties.meta;
+  expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(['facets', 'facetLabels']));
 
   for (const route of ownRoutes().filter((r) => LOCAL_PLUGINS.some((name) => r.path.startsWith(`/api/${name}/`)))) {
     const content = operationOf(route)!.responses['200']?.content ?? {};

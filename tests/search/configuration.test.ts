@@ -17,6 +17,8 @@ test.each([
   [(c: any) => (c.types.resource.searchable = ['title', 'nowhere']), 'multilingual-search.types.resource.searchable.1'],
   [(c: any) => (c.types.resource.uid = 'resource'), 'multilingual-search.types.resource.uid'],
   [(c: any) => (c.types.resource.surprise = true), 'multilingual-search.types.resource'],
+  [(c: any) => delete c.labels.type.words.en, 'multilingual-search.labels.type.words: needs English names'],
+  [(c: any) => (c.labels.country = { from: 'flags' }), 'multilingual-search.labels.country.from'],
 ])('a malformed value is refused, naming the key (%#)', (mutate, key) => {
   const config = validConfig();
   mutate(config);
@@ -41,6 +43,19 @@ test.each([
   [(c: any) => (c.types.resource.fields.issueArea = 'issueAreas.colour'), 'types.resource.fields.issueArea: "colour" is not an indexable attribute'],
   [(c: any) => (c.types.resource.filterable = ['body']), 'types.resource.filterable.0: "body" is a text field'],
   [(c: any) => (c.types.member.exclude = { mood: ['sad'] }), 'types.member.exclude.mood'],
+  // A facet is one vocabulary: organisation kinds cannot join resource kinds under one name again.
+  [
+    (c: any) => {
+      c.types.organisation.fields.resourceKind = 'kind';
+      c.types.organisation.facets.push('resourceKind');
+    },
+    'types.organisation.fields.resourceKind: holds other values (ngo, law_firm',
+  ],
+  [(c: any) => delete c.labels.jurisdiction, 'labels.jurisdiction: is missing'],
+  [(c: any) => delete c.labels.resourceKind.words.en.judgment, 'labels.resourceKind.words.en: has no name for judgment'],
+  [(c: any) => (c.labels.skill.uid = 'api::issue-area.issue-area'), "types.resource.fields.skill: must be a relation's slug of api::issue-area.issue-area"],
+  [(c: any) => (c.labels.organisation.name = 'motto'), 'labels.organisation.name: "motto" is not an attribute'],
+  [(c: any) => (c.labels.colour = { from: 'languages' }), 'labels.colour: is not a facet of any type'],
 ])('a configuration that does not fit the content types stops start-up, naming the key (%#)', (mutate, message) => {
   const config = validConfig();
   mutate(config);

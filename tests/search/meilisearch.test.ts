@@ -29,7 +29,7 @@ describe('index settings', () => {
   test('every index has its settings: ranking order, filters, exact identifiers, and its language where Meilisearch knows it', () => {
     const german = meilisearch().index('test_resource_de')!.settings;
     expect(german.searchableAttributes).toEqual(['title', 'summary', 'issueAreaName', 'skillName', 'organisationName', 'body', 'court', 'caseNumber', 'ecli']);
-    expect(german.filterableAttributes).toEqual(expect.arrayContaining(['visibility', 'locales', 'issueArea', 'kind']));
+    expect(german.filterableAttributes).toEqual(expect.arrayContaining(['visibility', 'locales', 'issueArea', 'resourceKind', 'jurisdiction']));
     expect(german.typoTolerance).toMatchObject({ disableOnAttributes: ['ecli', 'caseNumber'], disableOnNumbers: true });
     expect(german.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['de'] }]);
     // The embedded engine's stop words, so that a query of articles does not match everything.

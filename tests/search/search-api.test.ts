@@ -83,10 +83,10 @@ describe('visibility', () => {
 
 describe('filters, facets, sorting and pages', () => {
   test('filters narrow, facets count, pages do not overlap', async () => {
-    const all = await search('locale=en&types=resource&facets=kind,issueArea&pageSize=5');
+    const all = await search('locale=en&types=resource&facets=resourceKind,issueArea&pageSize=5');
     expect(all.status).toBe(200);
-    const [kind, count] = Object.entries(all.body.meta.facets.kind as Record<string, number>)[0];
-    const filtered = await search(`locale=en&types=resource&filters[kind]=${kind}&pageSize=50`);
+    const [kind, count] = Object.entries(all.body.meta.facets.resourceKind as Record<string, number>)[0];
+    const filtered = await search(`locale=en&types=resource&filters[resourceKind]=${kind}&pageSize=50`);
     expect(filtered.body.meta.pagination.total).toBe(count);
     const second = await search('locale=en&types=resource&pageSize=5&page=2');
     const firstIds = (all.body.data as Hit[]).map((hit) => hit.documentId);

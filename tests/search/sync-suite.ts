@@ -102,20 +102,20 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
       const open = (await create('zebrafinch-public', 'public')) as { documentId: string };
       const closed = (await create('zebrafinch-members', 'members')) as { documentId: string };
       await searchSettled(app());
-      const asPublic = await search('q=zebrafinch&locale=en&facets=kind,type');
-      const asMember = await search('q=zebrafinch&locale=en&facets=kind,type', member);
+      const asPublic = await search('q=zebrafinch&locale=en&facets=resourceKind,type');
+      const asMember = await search('q=zebrafinch&locale=en&facets=resourceKind,type', member);
       expect((asPublic.body.data as Hit[]).map((hit) => hit.documentId)).toEqual([open.documentId]);
       expect(asPublic.body.meta.pagination.total).toBe(1);
-      expect(asPublic.body.meta.facets).toEqual({ kind: { guide: 1 }, type: { resource: 1 } });
+      expect(asPublic.body.meta.facets).toEqual({ resourceKind: { guide: 1 }, type: { resource: 1 } });
       expect((asMember.body.data as Hit[]).map((hit) => hit.documentId).sort()).toEqual([open.documentId, closed.documentId].sort());
-      expect(asMember.body.meta.facets.kind).toEqual({ guide: 1, template: 1 });
+      expect(asMember.body.meta.facets.resourceKind).toEqual({ guide: 1, template: 1 });
     });
 
     test('an injection attempt in a filter value is one plain value and matches nothing', async () => {
       await documents().create({ locale: 'en', status: 'published', data: { title: 'Injection bait', slug: 'injection-bait', kind: 'guide', visibility: 'members' } } as never);
       await searchSettled(app());
-      for (const value of ['x" OR visibility = "members', 'guide") OR (visibility = "members', 'x\\" OR kind = "guide']) {
-        const response = await search(`filters[kind]=${encodeURIComponent(value)}&locale=en`);
+      for (const value of ['x" OR visibility = "members', 'guide") OR (visibility = "members', 'x\\" OR resourceKind = "guide']) {
+        const response = await search(`filters[resourceKind]=${encodeURIComponent(value)}&locale=en`);
         expect(response.status).toBe(200);
         expect(response.body.meta.pagination.total).toBe(0);
       }

@@ -380,7 +380,10 @@ export const documentedOperations = (strapi: Core.Strapi): Record<string, Docume
           z.array(searchHit),
           z.object({
             pagination: z.object({ page: z.number().int(), pageSize: z.number().int(), pageCount: z.number().int(), total: z.number().int() }),
-            facets: z.record(z.string(), z.record(z.string(), z.number().int())),
+            facets: z.record(z.string(), z.record(z.string(), z.number().int())).describe('Per facet asked for: value → number of hits the caller may see'),
+            facetLabels: z
+              .record(z.string(), z.record(z.string(), z.string()))
+              .describe("Per facet asked for: value → its name in the searcher's language (English where not translated), for every value counted or filtered on"),
             locale: z.string(),
             engine: z.string(),
           })

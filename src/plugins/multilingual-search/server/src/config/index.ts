@@ -13,6 +13,7 @@ export default {
   default: ({ env }: { env: EnvReader }): Partial<PluginConfig> => ({
     indexPrefix: env('SEARCH_INDEX_PREFIX', '') || env('NODE_ENV', '') || 'development',
     types: {},
+    labels: {},
     meilisearch: {
       host: env('MEILISEARCH_HOST', ''),
       publicHost: env('MEILISEARCH_PUBLIC_HOST', '') || env('MEILISEARCH_HOST', ''),

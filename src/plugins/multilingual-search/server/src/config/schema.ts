@@ -27,6 +27,10 @@ export const typeConfigSchema = z
     /** Fields the search API can filter on (`language` and `type` always can). */
     filterable: z.array(name),
     sortable: z.array(name),
+    /**
+     * Fields counted per value in search results. A facet is one vocabulary wherever it appears (a
+     * field of another meaning gets its own name), and `labels` says how its values are named.
+     */
     facets: z.array(name),
     /** Fields compared exactly: no typo tolerance (identifiers such as ECLI and case numbers). */
     exact: z.array(name).default([]),
@@ -47,6 +51,35 @@ export const typeConfigSchema = z
       });
     }
   });
+
+const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 'must be a locale code such as de');
+
+/** Names of values per locale. English is required: a locale without its own name for a value gets the English one. */
+const wordsSchema = z
+  .record(localeCode, z.record(z.string(), z.string().min(1)))
+  .refine((words) => 'en' in words, { message: 'needs English names (en), the fallback of every other locale' });
+
+/**
+ * Where the names of a facet's values come from, in the searcher's language: so that a member
+ * reads "Council of Europe (ECtHR)" or "Environment & climate", not `CoE` or `environment-climate`.
+ */
+export const facetLabelsSchema = z.discriminatedUnion('from', [
+  /** A fixed vocabulary (an enumeration): its values named per locale. */
+  z.object({ from: z.literal('words'), words: wordsSchema }).strict(),
+  /** ISO 3166-1 country codes, named by the runtime's CLDR data; `words` name the codes that are not countries (EU, CoE, UN). */
+  z.object({ from: z.literal('countries'), words: wordsSchema.optional() }).strict(),
+  /** ISO 639-1 language codes, named by the runtime's CLDR data. */
+  z.object({ from: z.literal('languages') }).strict(),
+  /** Entries of a content type found by `key` (e.g. issue areas by slug), named by their `name` in the searcher's locale, else the default locale's. */
+  z
+    .object({
+      from: z.literal('entries'),
+      uid: z.string().regex(/^api::[a-z0-9-]+\.[a-z0-9-]+$/, 'must be a content-type uid such as api::issue-area.issue-area'),
+      key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be an attribute'),
+      name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be an attribute'),
+    })
+    .strict(),
+]);
 
 const meilisearchSchema = z
   .object({
@@ -79,6 +112,8 @@ export const pluginConfigSchema = z
     /** Index names are `<prefix>_<type>_<locale>`, so several environments can share one engine. */
     indexPrefix: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only'),
     types: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'must be a lowercase type name'), typeConfigSchema),
+    /** Per facet (`type`, `language` and every facet of the types): how its values are named. Checked against the types at start-up. */
+    labels: z.record(name, facetLabelsSchema),
     sync: z
       .object({
         /** Changes handled per batch (one engine write per index per batch). */
@@ -116,3 +151,4 @@ export const pluginConfigSchema = z
 
 export type TypeConfig = z.infer<typeof typeConfigSchema>;
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+export type FacetLabels = z.infer<typeof facetLabelsSchema>;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import type { Filter, FederatedQuery, SearchHit } from '../engines/types';
+import type { Filter, FederatedQuery, SearchHit, SearchResult } from '../engines/types';
 import type { PluginConfig } from '../config/schema';
 import { getConfig, getService } from '../utils/get-service';
 import { renderSnippet } from '../utils/snippet';
@@ -26,14 +26,36 @@ const list = (max: number) =>
     .pipe(z.array(z.string().max(100)).max(max))
     .describe('comma-separated values, or the parameter repeated');
 
-const buildQuerySchema = (search: PluginConfig['search'], typeCount: number) =>
+/** The filter parameters of `types`: their filterable fields and `language`, with dateFrom and dateTo for a date. */
+const filterNamesOf = (types: SearchType[]) =>
+  [...new Set(['language', ...types.flatMap((type) => type.config.filterable)])].flatMap((field) => (field === 'date' ? Object.keys(DATE_FILTERS) : [field]));
+
+/** The facets `types` can count: their own, and `type` and `language`. */
+const facetNamesOf = (types: SearchType[]) => [...new Set(['type', 'language', ...types.flatMap((type) => type.config.facets)])];
+
+/** What a filter parameter is for, in the API description: the types that have it and, for an enumeration, its values. */
+const describeFilter = (name: string, all: SearchType[]) => {
+  if (name === 'language') return 'The language of the documents (locale codes)';
+  if (name in DATE_FILTERS) return `One day, YYYY-MM-DD, ${name === 'dateFrom' ? 'from' : 'until'} which the date counts (both included); types: ${all.filter((type) => type.config.filterable.includes('date')).map((type) => type.name).join(', ')}`;
+  const types = all.filter((type) => type.config.filterable.includes(name));
+  const values = [...new Set(types.flatMap((type) => type.sources.find((source) => source.field === name)?.values ?? []))];
+  return `Types: ${types.map((type) => type.name).join(', ')}${values.length ? `; values: ${values.join(', ')}` : ''}`;
+};
+
+const buildQuerySchema = (search: PluginConfig['search'], all: SearchType[]) =>
   z
     .object({
       q: z.string().max(search.maxQueryLength, `at most ${search.maxQueryLength} characters`).default(''),
       locale: z.string().max(20).optional(),
-      types: list(typeCount).optional(),
-      filters: z.record(z.string(), list(50)).optional(),
-      facets: list(20).optional(),
+      types: list(all.length).optional(),
+      filters: z
+        .object(Object.fromEntries(filterNamesOf(all).map((name) => [name, list(50).optional().describe(describeFilter(name, all))])))
+        .strict()
+        .describe('Exact values per field; several values comma-separated or the parameter repeated. A filter none of the chosen types has is a 400.')
+        .optional(),
+      facets: list(20)
+        .describe(`Facets to count, comma-separated: ${facetNamesOf(all).join(', ')}; or * for every facet of the chosen types. One none of the chosen types has is a 400.`)
+        .optional(),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(search.maxPageSize, `at most ${search.maxPageSize}`).default(search.defaultPageSize),
       sort: z.string().max(60).optional(),
@@ -68,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Built once: the configuration it depends on is fixed at start-up. */
   let querySchema: ReturnType<typeof buildQuerySchema> | undefined;
-  const schemaOf = () => (querySchema ??= buildQuerySchema(getConfig(strapi).search, types().all().length));
+  const schemaOf = () => (querySchema ??= buildQuerySchema(getConfig(strapi).search, types().all()));
 
   const parse = async (raw: Record<string, unknown>) => {
     const { search } = getConfig(strapi);
@@ -77,6 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = schema.safeParse(raw);
     if (!result.success) {
       const issue = result.error.issues[0];
+      if (issue.code === 'unrecognized_keys' && issue.path[0] === 'filters') fail(`filters.${issue.keys[0]}`, `unknown filter; known: ${filterNamesOf(all).join(', ')}`);
       if (issue.code === 'unrecognized_keys') fail(issue.keys[0], 'unknown parameter');
       fail(issue.path.join('.') || 'query', issue.message);
     }
@@ -89,22 +112,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const chosen = (query.types ?? all.map((type) => type.name)).map((name) => types().get(name) ?? fail('types', `unknown type "${name}"; known: ${all.map((t) => t.name).join(', ')}`));
     if (query.page * query.pageSize > search.window) fail('page', `at most ${Math.floor(search.window / query.pageSize)} with pageSize ${query.pageSize}`);
 
-    const filterable = new Set([...chosen.flatMap((type) => type.config.filterable), 'language']);
-    const filters = Object.entries(query.filters ?? {}).map(([name, values]) => {
+    const filterable = filterNamesOf(chosen);
+    const filters = Object.entries(query.filters ?? {}).map(([name, values = []]) => {
+      if (!filterable.includes(name)) fail(`filters.${name}`, `not a filter of the chosen types; theirs: ${filterable.join(', ')}`);
       if (name in DATE_FILTERS) {
-        if (!filterable.has('date')) fail(`filters.${name}`, 'the chosen types have no date');
         if (values.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(values[0]) || Number.isNaN(Date.parse(values[0]))) fail(`filters.${name}`, 'must be one date, YYYY-MM-DD');
         const day = Date.parse(`${values[0]}T00:00:00Z`);
         return { field: 'date', op: DATE_FILTERS[name as keyof typeof DATE_FILTERS], value: name === 'dateTo' ? day + 86_399_999 : day } as Filter & { field: string };
       }
-      if (!filterable.has(name)) fail(`filters.${name}`, `unknown filter; known: ${[...filterable, 'dateFrom', 'dateTo'].join(', ')}`);
       if (values.length === 0) fail(`filters.${name}`, 'needs a value');
       return { field: name, op: 'in', values } as Filter & { field: string };
     });
 
-    const facetable = new Set([...chosen.flatMap((type) => type.config.facets), 'type', 'language']);
-    const facets = query.facets ?? [];
-    facets.forEach((facet) => facetable.has(facet) || fail('facets', `unknown facet "${facet}"; known: ${[...facetable].join(', ')}`));
+    const facetable = facetNamesOf(chosen);
+    const facets = query.facets?.includes('*') ? facetable : (query.facets ?? []);
+    facets.forEach((facet) => facetable.includes(facet) || fail('facets', `"${facet}" is not a facet of the chosen types; theirs: ${facetable.join(', ')}`));
 
     let sort: { field: string; direction: 'asc' | 'desc' } | undefined;
     if (query.sort && query.sort !== 'relevance') {
@@ -113,8 +135,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!sortable.has(field) || !['asc', 'desc'].includes(direction)) fail('sort', `must be relevance or one of ${[...sortable].flatMap((f) => [`${f}:asc`, `${f}:desc`]).join(', ')}`);
       sort = { field, direction: direction as 'asc' | 'desc' };
     }
-    return { ...query, locale, chosen, filters, facets, sort };
+    return { ...query, locale, defaultLocale: defaultCode, chosen, filters, facets, sort };
   };
+  type Query = Awaited<ReturnType<typeof parse>>;
 
   const queriesFor = async (
     chosen: SearchType[],
@@ -166,6 +189,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /**
+   * Counts per facet, and the names (in the searcher's language) of the values counted and of those
+   * filtered on, so a chosen value that no longer counts can still be shown by name.
+   */
+  const facetsOf = async (query: Query, counts: SearchResult['facets']) => {
+    const facets = Object.fromEntries(query.facets.map((facet) => [facet, counts[facet] ?? {}]));
+    const chosen = (facet: string) => (facet === 'type' ? (query.types ?? []) : query.filters.flatMap((filter) => (filter.field === facet && 'values' in filter ? filter.values : [])));
+    const values = Object.fromEntries(query.facets.map((facet) => [facet, [...Object.keys(facets[facet]), ...chosen(facet)]]));
+    return { facets, facetLabels: await getService(strapi, 'labels').of(values, query.locale, query.defaultLocale) };
+  };
+
   return {
     /** The query parameters `search` accepts (the OpenAPI document describes them from it). */
     querySchema: schemaOf,
@@ -199,7 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: result.hits.map((hit) => toHit(hit, query.locale)),
         meta: {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
-          facets: Object.fromEntries(query.facets.map((facet) => [facet, result.facets[facet] ?? {}])),
+          ...(await facetsOf(query, result.facets)),
           locale: query.locale,
           engine: engine().name,
         },

@@ -12,11 +12,23 @@ type Attribute = {
   customField?: string;
   relation?: string;
   repeatable?: boolean;
+  enum?: string[];
 };
 type Model = { uid: string; attributes: Record<string, Attribute>; pluginOptions?: { i18n?: { localized?: boolean } } };
 
 /** A search field and where its values come from; `localized` when its text is the entry's own translation. */
-export type FieldSource = { field: string; attribute: string; nested?: string; kind: FieldKind; richtext: boolean; localized: boolean };
+export type FieldSource = {
+  field: string;
+  attribute: string;
+  nested?: string;
+  kind: FieldKind;
+  richtext: boolean;
+  localized: boolean;
+  /** The content type of an embedded relation. */
+  target?: string;
+  /** The values of an enumeration a document can hold (those of excluded entries left out): all a facet on it can count. */
+  values?: string[];
+};
 
 export type SearchType = {
   name: string;
@@ -77,12 +89,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let resolved: Map<string, SearchType> | undefined;
 
   const fail = (key: string, message: string): never => {
-    throw new Error(`Invalid configuration of multilingual-search: types.${key}: ${message}`);
+    throw new Error(`Invalid configuration of multilingual-search: ${key}: ${message}`);
   };
 
   const resolveType = (name: string, config: TypeConfig): SearchType => {
     const model = strapi.getModel(config.uid as UID.ContentType) as unknown as Model | undefined;
-    if (!model) fail(`${name}.uid`, `"${config.uid}" is not a content type of this app`);
+    if (!model) fail(`types.${name}.uid`, `"${config.uid}" is not a content type of this app`);
     const sources: FieldSource[] = [];
     const populate: SearchType['populate'] = {};
     const embeds: SearchType['embeds'] = [];
@@ -90,19 +102,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [field, path] of Object.entries(config.fields)) {
       const [attributeName, nestedName] = path.split('.');
       const attribute = model!.attributes[attributeName];
-      if (!attribute) fail(`${name}.fields.${field}`, `"${attributeName}" is not an attribute of ${config.uid}`);
+      if (!attribute) fail(`types.${name}.fields.${field}`, `"${attributeName}" is not an attribute of ${config.uid}`);
       if (!nestedName) {
         const kind = scalarKind(attribute);
-        if (!kind) fail(`${name}.fields.${field}`, `"${attributeName}" (${attribute.type}) cannot be indexed as such; name one of its attributes, e.g. ${attributeName}.name`);
-        sources.push({ field, attribute: attributeName, kind: kind!, richtext: attribute.type === 'richtext', localized: Boolean(attribute.pluginOptions?.i18n?.localized) });
+        if (!kind) fail(`types.${name}.fields.${field}`, `"${attributeName}" (${attribute.type}) cannot be indexed as such; name one of its attributes, e.g. ${attributeName}.name`);
+        sources.push({ field, attribute: attributeName, kind: kind!, richtext: attribute.type === 'richtext', localized: Boolean(attribute.pluginOptions?.i18n?.localized), values: attribute.enum?.filter((value) => !config.exclude[attributeName]?.includes(value)) });
         continue;
       }
       const targetUid = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
-      if (!targetUid) fail(`${name}.fields.${field}`, `"${attributeName}" is neither a relation nor a component`);
+      if (!targetUid) fail(`types.${name}.fields.${field}`, `"${attributeName}" is neither a relation nor a component`);
       const target = strapi.getModel(targetUid as UID.ContentType) as unknown as Model;
       const nested = target.attributes[nestedName];
       const kind = nested && scalarKind(nested);
-      if (!kind) fail(`${name}.fields.${field}`, `"${nestedName}" is not an indexable attribute of ${targetUid}`);
+      if (!kind) fail(`types.${name}.fields.${field}`, `"${nestedName}" is not an indexable attribute of ${targetUid}`);
       sources.push({
         field,
         attribute: attributeName,
@@ -110,6 +122,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kind: plural(kind!),
         richtext: nested.type === 'richtext',
         localized: attribute.type === 'component' && Boolean(attribute.pluginOptions?.i18n?.localized),
+        target: attribute.type === 'relation' ? targetUid : undefined,
+        values: nested.enum,
       });
       const entry = (populate[attributeName] ??= { fields: [] });
       entry.fields.push(nestedName);
@@ -122,17 +136,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const fields = { ...IMPLICIT_FIELDS, ...Object.fromEntries(sources.map((source) => [source.field, source.kind])) };
     const check = (key: string, allowed: FieldKind[], values: string[]) =>
       values.forEach((value, index) => {
-        if (!allowed.includes(fields[value])) fail(`${name}.${key}.${index}`, `"${value}" is a ${fields[value]} field; ${key} takes ${allowed.join(', ')} fields`);
+        if (!allowed.includes(fields[value])) fail(`types.${name}.${key}.${index}`, `"${value}" is a ${fields[value]} field; ${key} takes ${allowed.join(', ')} fields`);
       });
     check('filterable', ['keyword', 'keywords', 'number', 'boolean'], config.filterable);
     check('facets', ['keyword', 'keywords'], config.facets);
     check('searchable', ['text', 'texts', 'keyword', 'keywords'], config.searchable);
     check('sortable', ['keyword', 'number', 'text', 'boolean'], config.sortable);
     if (config.visibility !== 'public' && !model!.attributes[config.visibility.attribute]) {
-      fail(`${name}.visibility.attribute`, `"${config.visibility.attribute}" is not an attribute of ${config.uid}`);
+      fail(`types.${name}.visibility.attribute`, `"${config.visibility.attribute}" is not an attribute of ${config.uid}`);
     }
     for (const attributeName of Object.keys(config.exclude)) {
-      if (!model!.attributes[attributeName]) fail(`${name}.exclude.${attributeName}`, `"${attributeName}" is not an attribute of ${config.uid}`);
+      if (!model!.attributes[attributeName]) fail(`types.${name}.exclude.${attributeName}`, `"${attributeName}" is not an attribute of ${config.uid}`);
     }
 
     return {
@@ -148,9 +162,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** Where a facet's values come from: the type names for `type`, else each type's field. */
+  const placesOf = (facet: string, types: SearchType[]): Array<{ at: string; field?: FieldSource; values?: string[] }> => {
+    if (facet === 'type') return [{ at: 'types', values: types.map((type) => type.name) }];
+    return types.flatMap((type) => {
+      const field = type.config.facets.includes(facet) ? type.sources.find((source) => source.field === facet) : undefined;
+      return field ? [{ at: `types.${type.name}.fields.${facet}`, field, values: field.values }] : [];
+    });
+  };
+
+  /**
+   * Every facet has names for members (`labels`) and means one thing in every type that has it: an
+   * enumeration facet holds the same values everywhere, a facet of entries points at the content
+   * type its labels name. So `kind` cannot again list resource kinds and organisation kinds as one.
+   */
+  const checkFacets = (types: SearchType[]) => {
+    const { labels } = getConfig(strapi);
+    const facets = new Set(['type', 'language', ...types.flatMap((type) => type.config.facets)]);
+    for (const facet of Object.keys(labels)) if (!facets.has(facet)) fail(`labels.${facet}`, 'is not a facet of any type');
+    for (const facet of facets) {
+      const source = labels[facet] ?? fail(`labels.${facet}`, 'is missing: every facet needs names for its values (words, countries, languages or entries)');
+      if (source.from === 'entries' && !(strapi.getModel(source.uid as UID.ContentType) as unknown as Model | undefined)?.attributes[source.name]) {
+        fail(`labels.${facet}.name`, `"${source.name}" is not an attribute of ${source.uid}`);
+      }
+      const places = placesOf(facet, types);
+      for (const { at, field, values } of places) {
+        if (source.from === 'entries' && (field?.target !== source.uid || field.nested !== source.key)) {
+          fail(at, `must be a relation's ${source.key} of ${source.uid}, the entries labels.${facet} names`);
+        }
+        if (source.from !== 'words') continue;
+        const own = values ?? fail(at, `must be an enumeration: labels.${facet} names a fixed list of values`);
+        const first = places[0].values ?? [];
+        if ([...own].sort().join() !== [...first].sort().join()) {
+          fail(at, `holds other values (${own.join(', ')}) than ${places[0].at} (${first.join(', ')}): a facet is one vocabulary, give each its own name`);
+        }
+        const unnamed = own.filter((value) => !(value in source.words.en));
+        if (unnamed.length) fail(`labels.${facet}.words.en`, `has no name for ${unnamed.join(', ')} (values of ${at})`);
+      }
+    }
+  };
+
   const all = () => {
     if (!resolved) {
-      resolved = new Map(Object.entries(getConfig(strapi).types).map(([name, config]) => [name, resolveType(name, config)]));
+      const types = new Map(Object.entries(getConfig(strapi).types).map(([name, config]) => [name, resolveType(name, config)]));
+      checkFacets([...types.values()]);
+      resolved = types;
     }
     return resolved;
   };

@@ -165,6 +165,8 @@ const main = async () => {
     await getService(strapi, 'indexer').reindex();
     const fresh = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
     const same = afterEdits.answers.filter((answer, i) => answer === fresh.answers[i]).length;
+    const differing = afterEdits.answers.findIndex((answer, i) => answer !== fresh.answers[i]);
+    if (differing >= 0) console.log(`First differing answer, ${queries[differing]}:\n  after the edits ${afterEdits.answers[differing]}\n  rebuilt fresh   ${fresh.answers[differing]}`);
     console.log(
       `Search p50 after the edits ${afterEdits.p50.toFixed(2)} ms · rebuilt fresh ${fresh.p50.toFixed(2)} ms · ratio ${(afterEdits.p50 / fresh.p50).toFixed(2)} (goal ≈ 1) · answers identical (hits, order, scores, totals) ${same}/${urls.length}`
     );

@@ -194,7 +194,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * filtered on, so a chosen value that no longer counts can still be shown by name.
    */
   const facetsOf = async (query: Query, counts: SearchResult['facets']) => {
-    const facets = Object.fromEntries(query.facets.map((facet) => [facet, counts[facet] ?? {}]));
+    // Values by count, most first (then by value): the same answer lists them in the same order, whatever the engine met first.
+    const ordered = (values: Record<string, number> = {}) => Object.fromEntries(Object.entries(values).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+    const facets = Object.fromEntries(query.facets.map((facet) => [facet, ordered(counts[facet])]));
     const chosen = (facet: string) => (facet === 'type' ? (query.types ?? []) : query.filters.flatMap((filter) => (filter.field === facet && 'values' in filter ? filter.values : [])));
     const values = Object.fromEntries(query.facets.map((facet) => [facet, [...Object.keys(facets[facet]), ...chosen(facet)]]));
     return { facets, facetLabels: await getService(strapi, 'labels').of(values, query.locale, query.defaultLocale) };
@@ -206,8 +208,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Searches every type and locale index at once. Hits in the searcher's locale come first; a
-     * document found in several other languages is shown once (the engine keeps one hit per document). Visibility is applied in every
-     * index query, so hits, totals and facet counts only ever count what `audience` may see.
+     * document found in several other languages is shown once (the engine keeps one hit per
+     * document). Visibility is applied in every index query, so hits, totals and facet counts only ever count what `audience` may see.
      */
     async search(raw: Record<string, unknown>, audience: Audience) {
       const query = await parse(raw);

@@ -16,21 +16,22 @@ const app = useApp('empty');
 const RESOURCES = 'api::resource.resource';
 
 type Hit = { type: string; documentId: string; locale: string; otherLanguage: boolean; score: number | null };
-type Answer = { status: number; hits: Hit[]; total: number };
+/** `facets` as the JSON text of `meta.facets`: its order is part of the answer. */
+type Answer = { status: number; hits: Hit[]; total: number; facets: string };
 
 const QUERIES = [
-  'q=discrimination&locale=fr&pageSize=20',
+  'q=discrimination&locale=fr&pageSize=20&facets=*',
   'q=discrimination&locale=en&pageSize=20',
   'q=climat+contentieux&locale=fr&pageSize=20',
   'q=Verfassungsbeschwerde&locale=de&pageSize=20',
   'q=Roma+segregation&locale=hu&pageSize=20',
   'q=asylum+refugees&locale=el&pageSize=20',
-  'q=eviction&locale=es&pageSize=20&types=resource',
+  'q=eviction&locale=es&pageSize=20&types=resource&facets=resourceKind,jurisdiction,issueArea,language',
 ];
 
 const ask = async (query: string, caller: Parameters<typeof api>[1] = 'public'): Promise<Answer> => {
   const response = await api(app(), caller).get(`/api/multilingual-search/search?${query}`);
-  return { status: response.status, hits: response.body.data ?? [], total: response.body.meta?.pagination?.total };
+  return { status: response.status, hits: response.body.data ?? [], total: response.body.meta?.pagination?.total, facets: JSON.stringify(response.body.meta?.facets) };
 };
 
 const askAll = async () => Object.fromEntries(await Promise.all(QUERIES.map(async (query) => [query, await ask(query)] as const)));
@@ -38,9 +39,10 @@ const askAll = async () => Object.fromEntries(await Promise.all(QUERIES.map(asyn
 /** Same hits in the same order, scores equal within 1e-9 (the API rounds them to 4 decimals). */
 const expectSameRanking = (after: Record<string, Answer>, before: Record<string, Answer>) => {
   for (const query of QUERIES) {
-    expect({ query, total: after[query].total, hits: after[query].hits.map((hit) => `${hit.type}:${hit.documentId}:${hit.locale}`) }).toEqual({
+    expect({ query, total: after[query].total, facets: after[query].facets, hits: after[query].hits.map((hit) => `${hit.type}:${hit.documentId}:${hit.locale}`) }).toEqual({
       query,
       total: before[query].total,
+      facets: before[query].facets,
       hits: before[query].hits.map((hit) => `${hit.type}:${hit.documentId}:${hit.locale}`),
     });
     after[query].hits.forEach((hit, at) => expect(Math.abs((hit.score ?? NaN) - (before[query].hits[at].score ?? NaN))).toBeLessThan(1e-9));
@@ -121,7 +123,7 @@ test("after editors' edits, publications and unpublications in several locales: 
 
   const edited = await askAll();
   for (const query of QUERIES) await expectWellFormed(query);
-  const french = edited['q=discrimination&locale=fr&pageSize=20'].hits;
+  const french = edited['q=discrimination&locale=fr&pageSize=20&facets=*'].hits;
   expect(french[0]).toMatchObject({ locale: 'fr', otherLanguage: false });
   expect(french.filter((hit) => resources.slice(0, 3).some((resource) => resource.documentId === hit.documentId))).toHaveLength(3);
 

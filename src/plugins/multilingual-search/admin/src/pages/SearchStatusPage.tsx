@@ -4,9 +4,13 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 
 type Status = {
   engine: string;
+  /** The server process that answered: with the embedded engine, whose indexes and backlog these are. */
+  process: string;
   health: { ok: boolean; message?: string };
   indexes: Array<{ name: string; documents: number; lastSync: number | null }>;
   outbox: {
+    /** `queue`: the backlog every process shares; `log`: that of the process that answered. */
+    mode: 'queue' | 'log';
     pending: number;
     retrying: number;
     failed: number;
@@ -67,7 +71,13 @@ const SearchStatusPage = () => {
     <Page.Main>
       <Layouts.Header
         title="Search index"
-        subtitle={status ? `Engine: ${status.engine}` : undefined}
+        subtitle={
+          status
+            ? status.outbox.mode === 'log'
+              ? `Engine: ${status.engine}. Each server process keeps its own indexes and applies every change: these are those of process ${status.process}.`
+              : `Engine: ${status.engine}, shared by every server process.`
+            : undefined
+        }
         primaryAction={
           <Button onClick={() => act('reindex', 'Reindex started')} disabled={Boolean(status?.reindex)}>
             {status?.reindex ? 'Reindexing…' : 'Reindex everything'}
@@ -89,7 +99,7 @@ const SearchStatusPage = () => {
 
               <Grid.Root gap={4}>
                 <Grid.Item col={4} s={12}>
-                  <Stat label="Changes waiting" value={status.outbox.pending} />
+                  <Stat label={status.outbox.mode === 'log' ? 'Changes not yet applied here' : 'Changes waiting'} value={status.outbox.pending} />
                 </Grid.Item>
                 <Grid.Item col={4} s={12}>
                   <Stat label="Being retried" value={status.outbox.retrying} tone="warning" />

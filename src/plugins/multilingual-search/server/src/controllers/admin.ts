@@ -4,15 +4,19 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Engine and its health, indexes with their document counts and last sync, outbox backlog and failures, reindex progress. */
+  /**
+   * Engine and its health, indexes with their document counts and last sync, backlog and failures,
+   * reindex progress. With the embedded engine, those of the process that answers (`process`).
+   */
   async status(ctx: Context) {
     const engine = getService(strapi, 'engine').get();
     const lastSync = getService(strapi, 'sync').lastSync();
     ctx.body = {
       engine: engine.name,
+      process: getService(strapi, 'outbox').processId,
       health: await engine.health().catch((error: Error) => ({ ok: false, message: error.message })),
       indexes: (await engine.listIndexes().catch(() => [])).map((index) => ({ ...index, lastSync: lastSync[index.name] ?? null })),
-      outbox: await getService(strapi, 'outbox').stats(),
+      outbox: await getService(strapi, 'sync').backlog(),
       reindex: getService(strapi, 'indexer').status(),
     };
   },
@@ -37,8 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Failed changes, and those waiting for their next attempt, are tried again now. */
   async retry(ctx: Context) {
-    await getService(strapi, 'outbox').retryNow();
-    getService(strapi, 'sync').wake();
-    ctx.body = { data: await getService(strapi, 'outbox').stats() };
+    await getService(strapi, 'sync').retryNow();
+    ctx.body = { data: await getService(strapi, 'sync').backlog() };
   },
 });

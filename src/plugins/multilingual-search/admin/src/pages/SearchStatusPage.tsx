@@ -7,7 +7,8 @@ type Status = {
   /** The server process that answered: with the embedded engine, whose indexes and backlog these are. */
   process: string;
   health: { ok: boolean; message?: string };
-  indexes: Array<{ name: string; documents: number; lastSync: number | null }>;
+  /** Sorted by type, then locale. */
+  indexes: Array<{ name: string; type: string; locale: string; documents: number; lastSync: number | null }>;
   outbox: {
     /** `queue`: the backlog every process shares; `log`: that of the process that answered. */
     mode: 'queue' | 'log';
@@ -151,9 +152,15 @@ const SearchStatusPage = () => {
                 </Box>
               )}
 
-              <Table colCount={3} rowCount={status.indexes.length + 1}>
+              <Table colCount={5} rowCount={status.indexes.length + 1}>
                 <Thead>
                   <Tr>
+                    <Th>
+                      <Typography variant="sigma">Type</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">Language</Typography>
+                    </Th>
                     <Th>
                       <Typography variant="sigma">Index</Typography>
                     </Th>
@@ -169,7 +176,13 @@ const SearchStatusPage = () => {
                   {status.indexes.map((index) => (
                     <Tr key={index.name}>
                       <Td>
-                        <Typography>{index.name}</Typography>
+                        <Typography>{index.type}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{index.locale}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral600">{index.name}</Typography>
                       </Td>
                       <Td>
                         <Badge>{index.documents}</Badge>

@@ -4,21 +4,9 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * Engine and its health, indexes with their document counts and last sync, backlog and failures,
-   * reindex progress. With the embedded engine, those of the process that answers (`process`).
-   */
+  /** Engine and its health, indexes (by type, then locale) with their document counts and last sync, backlog and failures, reindex progress. */
   async status(ctx: Context) {
-    const engine = getService(strapi, 'engine').get();
-    const lastSync = getService(strapi, 'sync').lastSync();
-    ctx.body = {
-      engine: engine.name,
-      process: getService(strapi, 'outbox').processId,
-      health: await engine.health().catch((error: Error) => ({ ok: false, message: error.message })),
-      indexes: (await engine.listIndexes().catch(() => [])).map((index) => ({ ...index, lastSync: lastSync[index.name] ?? null })),
-      outbox: await getService(strapi, 'sync').backlog(),
-      reindex: getService(strapi, 'indexer').status(),
-    };
+    ctx.body = await getService(strapi, 'status').read();
   },
 
   /** Starts a zero-downtime rebuild (all types, or `types` in the body); progress shows in `status`. */

@@ -5,8 +5,10 @@ import outbox from './outbox';
 import outboxLog from './outbox-log';
 import outboxQueue from './outbox-queue';
 import search from './search';
+import status from './status';
 import sync from './sync';
+import syncTimes from './sync-times';
 import tokens from './tokens';
 import types from './types';
 
-export default { documents, engine, indexer, outbox, outboxLog, outboxQueue, search, sync, tokens, types };
+export default { documents, engine, indexer, outbox, outboxLog, outboxQueue, search, status, sync, syncTimes, tokens, types };

@@ -135,6 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await engine().swap(rebuilt.map(({ type, locale }) => [types().indexName(type.name, locale), types().indexName(type.name, locale, BUILD_SUFFIX)]));
       for (const { type, locale } of rebuilt) await engine().dropIndex(types().indexName(type.name, locale, BUILD_SUFFIX));
       getService(strapi, 'sync').forgetIndexes();
+      await getService(strapi, 'syncTimes').record(rebuilt.map(({ type, locale }) => types().indexName(type.name, locale)));
       if (reflected) getService(strapi, 'outboxLog').moveTo(reflected);
       return {
         types: chosen.map((type) => type.name),
@@ -198,7 +199,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async buildAll() {
       const reflected = await getService(strapi, 'outboxLog').head();
-      for (const type of types().all()) await build(type, '', () => {});
+      const built: string[] = [];
+      for (const type of types().all()) {
+        for (const locale of await build(type, '', () => {})) built.push(types().indexName(type.name, locale));
+      }
+      await getService(strapi, 'syncTimes').record(built);
       getService(strapi, 'outboxLog').moveTo(reflected);
     },
   };

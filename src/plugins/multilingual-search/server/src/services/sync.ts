@@ -25,7 +25,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let paused = 0;
   let wakeRequested = false;
   const knownIndexes = new Set<string>();
-  const lastSync = new Map<string, number>();
 
   const ensureIndex = async (typeName: string, locale: string) => {
     const name = types().indexName(typeName, locale);
@@ -96,8 +95,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (write.upserts.length) await engine().upsert(name, write.upserts);
       const deletes = write.deletes.filter((id) => !write.upserts.some((document) => document.id === id));
       if (deletes.length) await engine().delete(name, deletes);
-      lastSync.set(name, Date.now());
     }
+    await getService(strapi, 'syncTimes').record([...writes.keys()]);
   };
 
   /** One batch: take, plan, apply; on failure the whole batch is retried later. Returns how many were handled. */
@@ -182,7 +181,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     forgetIndexes() {
       knownIndexes.clear();
     },
-    lastSync: () => Object.fromEntries(lastSync),
     /** Changes not applied yet and failures: shared by every process (Meilisearch), or this process's (embedded engine). */
     backlog: () => changes().backlog(),
     /** Failed changes, and those waiting for their next attempt, are tried again now. */

@@ -69,7 +69,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const from = position.cursor;
       const late = await outbox().readWithin(position.missing, limit);
       const fresh = await outbox().readAfter(from, limit - late.length);
-      // Read after the rows: a pruning that removed rows before they were read shows here.
+      // Read after the rows: a pruning that removed rows before they were read shows here. The
+      // rows just read are left to the rebuild, which covers them too.
       const prunedUpTo = await outbox().prunedUpTo();
       if (prunedUpTo > from) {
         fellBehind();
@@ -84,6 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
       };
 
+      // Attempts are this process's own: a row's count is the queue's (rows left from Meilisearch).
       const rows = [...late, ...fresh].map((row) => ({ uid: row.uid, documentId: row.documentId, locales: row.locales, attempts: 0 }));
       const due = [...held.values()].filter((change) => change.attempts < sync.maxAttempts && change.availableAt <= now).slice(0, Math.max(0, limit - rows.length));
       for (const change of due) held.delete(keyOf(change));

@@ -56,7 +56,8 @@ const main = async () => {
     await seedDemoData(strapi, loadPlatformConfig(strapi));
     console.log(`Seeded the demo data in ${seconds(Date.now() - started)} on ${app.database}`);
 
-    // Generated through the Document Service; the worker is held and the full reindex below indexes it all.
+    // Generated through the Document Service; the worker is held, and the full rebuild below indexes it
+    // all and reads the outbox on from there.
     const resume = await getService(strapi, 'sync').pause();
     started = Date.now();
     const bar = new SingleBar({ format: 'Generating resources [{bar}] {value}/{total}' }, Presets.shades_classic);
@@ -64,10 +65,9 @@ const main = async () => {
     await generateResources(strapi, { resources: RESOURCES, locales: LOCALES, membersOnlyShare: 0.3, onProgress: (n) => bar.update(n) });
     bar.stop();
     console.log(`Generated ${RESOURCES} resources in ${LOCALES.join(', ')} in ${seconds(Date.now() - started)}`);
-    await getService(strapi, 'outbox').discardUpTo(await getService(strapi, 'outbox').lastId());
-    resume();
 
-    const reindex = await getService(strapi, 'indexer').reindex();
+    const reindex = await getService(strapi, 'indexer').rebuildAll();
+    resume();
     const memory = process.memoryUsage();
     console.log(`\nFull reindex: ${reindex.documents} documents into ${reindex.indexes} indexes in ${seconds(reindex.ms)} → ${Math.round(reindex.documents / (reindex.ms / 1000))} documents/s`);
     console.log(`Memory after indexing: RSS ${Math.round(memory.rss / 2 ** 20)} MiB, heap used ${Math.round(memory.heapUsed / 2 ** 20)} MiB`);

@@ -7,15 +7,14 @@ const plugin = (app: TestApp) => app.strapi.plugin('multilingual-search');
 export const searchSettled = (app: TestApp) => plugin(app).service('sync').settled() as Promise<void>;
 
 /**
- * Waits until a running reindex is done and the outbox is empty, changes waiting for a retry
+ * Waits until a running reindex is done and no change is left to apply, changes waiting for a retry
  * included (they are retried at once, as the admin page's "Retry now" does).
  */
 export const searchConverged = async (app: TestApp, timeoutMs = 60_000) => {
   const deadline = Date.now() + timeoutMs;
   while (plugin(app).service('indexer').status() || (await outboxStats(app)).pending > 0) {
     if (Date.now() > deadline) throw new Error(`the search did not converge in ${timeoutMs} ms: ${JSON.stringify(await outboxStats(app))}`);
-    await plugin(app).service('outbox').retryNow();
-    plugin(app).service('sync').wake();
+    await plugin(app).service('sync').retryNow();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await searchSettled(app);
@@ -29,8 +28,9 @@ export const searchEngine = (app: TestApp) => plugin(app).service('engine').get(
   search: (request: Record<string, unknown>) => Promise<{ hits: Array<{ document: Record<string, unknown> }>; total: number }>;
 };
 
+/** The changes not applied yet and failures: of every process (Meilisearch), or of this process (embedded engine). */
 export const outboxStats = (app: TestApp) =>
-  plugin(app).service('outbox').stats() as Promise<{ pending: number; retrying: number; failed: number; lastError: { message: string } | null }>;
+  plugin(app).service('sync').backlog() as Promise<{ mode: 'queue' | 'log'; pending: number; retrying: number; failed: number; lastError: { message: string } | null }>;
 
 /** What the index holds for one document: its locales and their fields, read from the engine itself, one index at a time (a search keeps one hit per document). */
 export const indexedEntries = async (app: TestApp, type: string, documentId: string) => {

@@ -100,6 +100,22 @@ test('every search during a reindex answers from a complete index', async () => 
   expect(meilisearch().indexUids().filter((uid) => uid.includes('__'))).toEqual([]);
 });
 
+test('the admin status lists the indexes by type, then locale, with the last sync every process sees, restarts included', async () => {
+  const changedAfter = Date.now();
+  await resources().create({ locale: 'fr', status: 'published', data: { title: 'Statut de l’index', slug: 'statut-index', kind: 'guide', visibility: 'public' } } as never);
+  await searchSettled(app());
+  // The time is in the database, not in the memory of the process that applied the change.
+  await app().restart();
+  const status = await app().http().get('/multilingual-search/status').set('Authorization', `Bearer ${await adminToken(app())}`);
+  const indexes = status.body.indexes as Array<{ name: string; type: string; locale: string; lastSync: number | null }>;
+  const order = indexes.map((index) => [index.type, index.locale]);
+  expect(order).toEqual([...order].sort(([typeA, localeA], [typeB, localeB]) => typeA.localeCompare(typeB) || localeA.localeCompare(localeB)));
+  const french = indexes.find((index) => index.name === 'test_resource_fr')!;
+  expect(french.lastSync).toBeGreaterThanOrEqual(changedAfter);
+  expect(french.lastSync).toBeLessThanOrEqual(Date.now());
+  expect(status.body.outbox.mode).toBe('queue');
+});
+
 describe('tenant tokens', () => {
   const decode = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 

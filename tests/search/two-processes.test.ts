@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { startAppProcess } from '../helpers/app-process';
 import { usesPostgres } from '../helpers/databases';
 import { searchConverged, useMeilisearch } from '../helpers/search';
 import { useApp } from '../helpers/strapi';
@@ -39,15 +36,7 @@ onPostgres('two processes, 10,000 changes: each applied exactly once, the index 
     return items;
   };
 
-  const claimsFile = path.join(os.tmpdir(), `claims-${process.pid}-${Date.now()}.json`);
-  const other = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'outbox-worker-process.js')], {
-    env: { ...process.env, CLAIMS_FILE: claimsFile, LOG_LEVEL: 'error' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    other.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-    other.once('exit', (code) => reject(new Error(`the second process exited with ${code}`)));
-  });
+  const other = await startAppProcess();
 
   const ids: number[] = [];
   for (let i = 0; i < CHANGES; i += 500) {
@@ -60,10 +49,7 @@ onPostgres('two processes, 10,000 changes: each applied exactly once, the index 
   const recorded = new Set(ids);
   await searchConverged(app(), 240_000);
 
-  other.stdin!.end();
-  await new Promise((resolve) => other.once('exit', resolve));
-  const claimedThere = JSON.parse(fs.readFileSync(claimsFile, 'utf8')) as number[];
-  fs.rmSync(claimsFile);
+  const claimedThere = await other.stop();
 
   const all = [...claimedHere, ...claimedThere].filter((id) => recorded.has(id));
   expect(claimedThere.filter((id) => recorded.has(id)).length).toBeGreaterThan(0);

@@ -4,9 +4,14 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 
 type Status = {
   engine: string;
+  /** The server process that answered: with the embedded engine, whose indexes and backlog these are. */
+  process: string;
   health: { ok: boolean; message?: string };
-  indexes: Array<{ name: string; documents: number; lastSync: number | null }>;
+  /** Sorted by type, then locale. */
+  indexes: Array<{ name: string; type: string; locale: string; documents: number; lastSync: number | null }>;
   outbox: {
+    /** `queue`: the backlog every process shares; `log`: that of the process that answered. */
+    mode: 'queue' | 'log';
     pending: number;
     retrying: number;
     failed: number;
@@ -67,7 +72,13 @@ const SearchStatusPage = () => {
     <Page.Main>
       <Layouts.Header
         title="Search index"
-        subtitle={status ? `Engine: ${status.engine}` : undefined}
+        subtitle={
+          status
+            ? status.outbox.mode === 'log'
+              ? `Engine: ${status.engine}. Each server process keeps its own indexes and applies every change: these are those of process ${status.process}.`
+              : `Engine: ${status.engine}, shared by every server process.`
+            : undefined
+        }
         primaryAction={
           <Button onClick={() => act('reindex', 'Reindex started')} disabled={Boolean(status?.reindex)}>
             {status?.reindex ? 'Reindexing…' : 'Reindex everything'}
@@ -89,7 +100,7 @@ const SearchStatusPage = () => {
 
               <Grid.Root gap={4}>
                 <Grid.Item col={4} s={12}>
-                  <Stat label="Changes waiting" value={status.outbox.pending} />
+                  <Stat label={status.outbox.mode === 'log' ? 'Changes not yet applied here' : 'Changes waiting'} value={status.outbox.pending} />
                 </Grid.Item>
                 <Grid.Item col={4} s={12}>
                   <Stat label="Being retried" value={status.outbox.retrying} tone="warning" />
@@ -141,9 +152,15 @@ const SearchStatusPage = () => {
                 </Box>
               )}
 
-              <Table colCount={3} rowCount={status.indexes.length + 1}>
+              <Table colCount={5} rowCount={status.indexes.length + 1}>
                 <Thead>
                   <Tr>
+                    <Th>
+                      <Typography variant="sigma">Type</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">Language</Typography>
+                    </Th>
                     <Th>
                       <Typography variant="sigma">Index</Typography>
                     </Th>
@@ -159,7 +176,13 @@ const SearchStatusPage = () => {
                   {status.indexes.map((index) => (
                     <Tr key={index.name}>
                       <Td>
-                        <Typography>{index.name}</Typography>
+                        <Typography>{index.type}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography>{index.locale}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography textColor="neutral600">{index.name}</Typography>
                       </Td>
                       <Td>
                         <Badge>{index.documents}</Badge>

@@ -125,8 +125,19 @@ export const pluginConfigSchema = z
         maxRetryDelayMs: z.number().int().min(10),
         /** After this many attempts a change stays `failed` until retried by hand. */
         maxAttempts: z.number().int().min(1).max(100),
+        /**
+         * Embedded engine (the outbox read as a log by every process): how long the rows are kept. A
+         * process that has not read them by then rebuilds its indexes from the database.
+         */
+        logRetentionMs: z.number().int().min(60_000),
+        /**
+         * Embedded engine: how long an id missing from the log is waited for (a transaction that has
+         * not committed yet) before it is taken for rolled back.
+         */
+        lateCommitMs: z.number().int().min(1000),
       })
-      .strict(),
+      .strict()
+      .refine((sync) => sync.lateCommitMs < sync.logRetentionMs, { path: ['lateCommitMs'], message: 'must be shorter than logRetentionMs' }),
     meilisearch: meilisearchSchema,
     tenantTokens: z
       .object({

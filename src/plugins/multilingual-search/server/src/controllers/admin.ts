@@ -4,17 +4,9 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Engine and its health, indexes with their document counts and last sync, outbox backlog and failures, reindex progress. */
+  /** Engine and its health, indexes (by type, then locale) with their document counts and last sync, backlog and failures, reindex progress. */
   async status(ctx: Context) {
-    const engine = getService(strapi, 'engine').get();
-    const lastSync = getService(strapi, 'sync').lastSync();
-    ctx.body = {
-      engine: engine.name,
-      health: await engine.health().catch((error: Error) => ({ ok: false, message: error.message })),
-      indexes: (await engine.listIndexes().catch(() => [])).map((index) => ({ ...index, lastSync: lastSync[index.name] ?? null })),
-      outbox: await getService(strapi, 'outbox').stats(),
-      reindex: getService(strapi, 'indexer').status(),
-    };
+    ctx.body = await getService(strapi, 'status').read();
   },
 
   /** Starts a zero-downtime rebuild (all types, or `types` in the body); progress shows in `status`. */
@@ -37,8 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Failed changes, and those waiting for their next attempt, are tried again now. */
   async retry(ctx: Context) {
-    await getService(strapi, 'outbox').retryNow();
-    getService(strapi, 'sync').wake();
-    ctx.body = { data: await getService(strapi, 'outbox').stats() };
+    await getService(strapi, 'sync').retryNow();
+    ctx.body = { data: await getService(strapi, 'sync').backlog() };
   },
 });

@@ -39,5 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return engine;
     },
+    /**
+     * Whether every process writes to the same indexes (Meilisearch), so that each change is applied
+     * once; rather than each process to its own (the embedded engine), each change by every process.
+     */
+    isShared: () => Boolean(getConfig(strapi).meilisearch.host),
   };
 };

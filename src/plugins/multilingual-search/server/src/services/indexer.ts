@@ -15,9 +15,11 @@ type Lock = { owner: string; heartbeat: number } | null;
 /**
  * Full rebuilds. `reindex` builds every index of the chosen types under a temporary name while the
  * live indexes keep answering searches, then swaps all of them at once and drops the old ones.
- * Meanwhile no process applies changes (a lock in Strapi's store holds the workers of every process,
- * and the rebuild starts once the batches in flight are done): the changes made during the rebuild
- * wait in the outbox and are applied to the new indexes right after the swap.
+ * Meanwhile no change is applied to them: the changes made during the rebuild wait in the outbox
+ * and are applied to the new indexes right after the swap. With Meilisearch, whose indexes every
+ * process shares, a lock in Strapi's store holds the workers of every process, and the rebuild
+ * starts once the batches in flight are done. The embedded engine's indexes are this process's
+ * own: only its worker is held, and the other processes go on with theirs.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const types = () => getService(strapi, 'types');
@@ -99,10 +101,59 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .map((name) => name.slice(prefix.length));
   };
 
+  /**
+   * Rebuilds the indexes of `chosen` without downtime. After a rebuild of every index from the
+   * database, `movesLog` makes this process read the outbox log on from where the rebuild stands.
+   */
+  const rebuild = async (chosen: SearchType[], onProgress: (progress: ReindexProgress) => void, { movesLog }: { movesLog: boolean }) => {
+    if (current) throw new Error('a reindex is already running');
+    current = { startedAt: Date.now(), progress: [] };
+    const track = (progress: ReindexProgress) => {
+      current!.progress = [...current!.progress.filter((p) => p.type !== progress.type || p.locale !== progress.locale), progress];
+      onProgress(progress);
+    };
+    const shared = getService(strapi, 'engine').isShared();
+    let releaseLock: (() => Promise<void>) | undefined;
+    let resume: (() => void) | undefined;
+    try {
+      if (shared) releaseLock = await acquireLock();
+      resume = await getService(strapi, 'sync').pause();
+      if (shared) await waitForBatchesInFlight();
+      const reflected = movesLog ? await getService(strapi, 'outboxLog').head() : undefined;
+      const rebuilt: Array<{ type: SearchType; locale: string }> = [];
+      for (const type of chosen) {
+        const built = await build(type, BUILD_SUFFIX, track);
+        // Live indexes of locales that no longer have any document are emptied by the swap too.
+        for (const locale of await liveLocales(type)) {
+          if (!built.has(locale)) await engine().ensureIndex(types().indexName(type.name, locale, BUILD_SUFFIX), types().settings(type, locale));
+          built.add(locale);
+        }
+        for (const locale of built) rebuilt.push({ type, locale });
+      }
+      // Both sides of a swap must exist: a locale indexed for the first time gets an empty live index.
+      for (const { type, locale } of rebuilt) await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
+      await engine().swap(rebuilt.map(({ type, locale }) => [types().indexName(type.name, locale), types().indexName(type.name, locale, BUILD_SUFFIX)]));
+      for (const { type, locale } of rebuilt) await engine().dropIndex(types().indexName(type.name, locale, BUILD_SUFFIX));
+      getService(strapi, 'sync').forgetIndexes();
+      await getService(strapi, 'syncTimes').record(rebuilt.map(({ type, locale }) => types().indexName(type.name, locale)));
+      if (reflected) getService(strapi, 'outboxLog').moveTo(reflected);
+      return {
+        types: chosen.map((type) => type.name),
+        indexes: rebuilt.length,
+        documents: current.progress.reduce((sum, p) => sum + p.indexed, 0),
+        ms: Date.now() - current.startedAt,
+      };
+    } finally {
+      current = undefined;
+      await releaseLock?.();
+      resume?.();
+    }
+  };
+
   return {
     status: () => current ?? null,
 
-    /** Whether another process is rebuilding the indexes (its workers hold theirs meanwhile). */
+    /** Whether another process is rebuilding the shared indexes (its workers hold theirs meanwhile). */
     async lockedElsewhere() {
       const lock = await readLock();
       return isHeld(lock) && lock!.owner !== owner();
@@ -110,49 +161,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Rebuilds the indexes of `typeNames` (all types when empty) without downtime. Searches answer
-     * from the old indexes until every new one is complete.
+     * from the old indexes until every new one is complete. With the embedded engine, the indexes
+     * of this process.
      */
-    async reindex(typeNames: string[] = [], onProgress: (progress: ReindexProgress) => void = () => {}) {
-      if (current) throw new Error('a reindex is already running');
-      const chosen = typeNames.length ? typeNames.map((name) => types().get(name)!) : types().all();
-      current = { startedAt: Date.now(), progress: [] };
-      const track = (progress: ReindexProgress) => {
-        current!.progress = [...current!.progress.filter((p) => p.type !== progress.type || p.locale !== progress.locale), progress];
-        onProgress(progress);
-      };
-      let releaseLock: (() => Promise<void>) | undefined;
-      let resume: (() => void) | undefined;
-      try {
-        releaseLock = await acquireLock();
-        resume = await getService(strapi, 'sync').pause();
-        await waitForBatchesInFlight();
-        const rebuilt: Array<{ type: SearchType; locale: string }> = [];
-        for (const type of chosen) {
-          const built = await build(type, BUILD_SUFFIX, track);
-          // Live indexes of locales that no longer have any document are emptied by the swap too.
-          for (const locale of await liveLocales(type)) {
-            if (!built.has(locale)) await engine().ensureIndex(types().indexName(type.name, locale, BUILD_SUFFIX), types().settings(type, locale));
-            built.add(locale);
-          }
-          for (const locale of built) rebuilt.push({ type, locale });
-        }
-        // Both sides of a swap must exist: a locale indexed for the first time gets an empty live index.
-        for (const { type, locale } of rebuilt) await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
-        await engine().swap(rebuilt.map(({ type, locale }) => [types().indexName(type.name, locale), types().indexName(type.name, locale, BUILD_SUFFIX)]));
-        for (const { type, locale } of rebuilt) await engine().dropIndex(types().indexName(type.name, locale, BUILD_SUFFIX));
-        getService(strapi, 'sync').forgetIndexes();
-        return {
-          types: chosen.map((type) => type.name),
-          indexes: rebuilt.length,
-          documents: current.progress.reduce((sum, p) => sum + p.indexed, 0),
-          ms: Date.now() - current.startedAt,
-        };
-      } finally {
-        current = undefined;
-        await releaseLock?.();
-        resume?.();
-      }
-    },
+    reindex: (typeNames: string[] = [], onProgress: (progress: ReindexProgress) => void = () => {}) =>
+      rebuild(typeNames.length ? typeNames.map((name) => types().get(name)!) : types().all(), onProgress, { movesLog: false }),
+
+    /**
+     * Rebuilds every index from the database. With the embedded engine this process then reads the
+     * outbox log on from where the rebuild stands: the rows it had still to read (pruned before it
+     * read them, or a bulk load) are in the rebuild.
+     */
+    rebuildAll: () => rebuild(types().all(), () => {}, { movesLog: !getService(strapi, 'engine').isShared() }),
 
     /**
      * Start-up with Meilisearch, whose indexes outlive the app: settings are applied where they
@@ -174,12 +194,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Start-up of the embedded engine, which lives in this process: the indexes are built straight
-     * from the database, and the outbox rows they already reflect are dropped.
+     * from the database, and this process reads the outbox log on from where the build stands
+     * (the rows stay: the other processes may still have to read them).
      */
     async buildAll() {
-      const upTo = await getService(strapi, 'outbox').lastId();
-      for (const type of types().all()) await build(type, '', () => {});
-      await getService(strapi, 'outbox').discardUpTo(upTo);
+      const reflected = await getService(strapi, 'outboxLog').head();
+      const built: string[] = [];
+      for (const type of types().all()) {
+        for (const locale of await build(type, '', () => {})) built.push(types().indexName(type.name, locale));
+      }
+      await getService(strapi, 'syncTimes').record(built);
+      getService(strapi, 'outboxLog').moveTo(reflected);
     },
   };
 };

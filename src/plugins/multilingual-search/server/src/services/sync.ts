@@ -1,21 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import type { SearchDocument } from '../engines/types';
 import { getConfig, getService } from '../utils/get-service';
-import type { OutboxChange, OutboxItem } from './outbox';
+import type { ChangeReader, OutboxChange } from './outbox';
 
 type IndexWrites = Map<string, { type: string; locale: string; upserts: SearchDocument[]; deletes: string[] }>;
 
 /**
- * The sync worker: drains the outbox in batches. Each change names a document; the worker reads
- * that document's published state now and makes every index agree with it (upsert what is
+ * The sync worker: applies the outbox's changes in batches. Each change names a document; the worker
+ * reads that document's published state now and makes every index agree with it (upsert what is
  * published, delete what is not), so applying a change twice or out of order does no harm.
  * Changes to embedded records (an organisation renamed) queue the documents that embed them.
+ * With Meilisearch the outbox is read as a queue (each change applied once, to the shared indexes);
+ * with the embedded engine as a log (each process applies every change to its own indexes).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () => getService(strapi, 'outbox');
   const types = () => getService(strapi, 'types');
   const documents = () => getService(strapi, 'documents');
   const engine = () => getService(strapi, 'engine').get();
+  const changes = (): ChangeReader => getService(strapi, getService(strapi, 'engine').isShared() ? 'outboxQueue' : 'outboxLog');
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -23,7 +25,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let paused = 0;
   let wakeRequested = false;
   const knownIndexes = new Set<string>();
-  const lastSync = new Map<string, number>();
 
   const ensureIndex = async (typeName: string, locale: string) => {
     const name = types().indexName(typeName, locale);
@@ -35,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Turns a batch of changes into index writes, and the follow-up changes of embedding documents. */
-  const plan = async (items: OutboxItem[]) => {
+  const plan = async (items: OutboxChange[]) => {
     const writes: IndexWrites = new Map();
     const followUps: OutboxChange[] = [];
     const existing = (await engine().listIndexes()).map((index) => index.name);
@@ -94,25 +95,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (write.upserts.length) await engine().upsert(name, write.upserts);
       const deletes = write.deletes.filter((id) => !write.upserts.some((document) => document.id === id));
       if (deletes.length) await engine().delete(name, deletes);
-      lastSync.set(name, Date.now());
     }
+    await getService(strapi, 'syncTimes').record([...writes.keys()]);
   };
 
-  /** One batch: claim, plan, apply; on failure the whole batch is retried later. Returns how many were handled. */
+  /** One batch: take, plan, apply; on failure the whole batch is retried later. Returns how many were handled. */
   const runBatch = async () => {
-    if (await getService(strapi, 'indexer').lockedElsewhere()) return 0;
-    const items = await outbox().claim(getConfig(strapi).sync.batchSize);
-    if (items.length === 0) return 0;
+    const batch = await changes().take(getConfig(strapi).sync.batchSize);
+    if (!batch) return 0;
     try {
-      const { writes, followUps } = await plan(items);
+      const { writes, followUps } = await plan(batch.changes);
       await apply(writes);
-      await outbox().record(followUps);
-      await outbox().complete(items.map((item) => item.id));
+      await batch.applied(followUps);
     } catch (error) {
-      strapi.log.warn(`[multilingual-search] ${items.length} changes not applied, will retry: ${error instanceof Error ? error.message : error}`);
-      await outbox().fail(items, error);
+      strapi.log.warn(`[multilingual-search] ${batch.changes.length} changes not applied, will retry: ${error instanceof Error ? error.message : error}`);
+      await batch.failed(error);
     }
-    return items.length;
+    return batch.changes.length;
   };
 
   const drainOnce = async () => {
@@ -152,15 +151,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       clearTimeout(timer);
       tick();
     },
-    /** Resolves once nothing due is left in the outbox (changes that wait for a retry are not waited for). */
+    /**
+     * Resolves once this process has applied every change that is due (changes that wait for a
+     * retry are not waited for): with the embedded engine, every change in the log. A rebuild of the
+     * indexes in this process holds the changes until it is done (and, after this process fell
+     * behind the pruning of the log, stands for those it could no longer read).
+     */
     async settled(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        await running;
-        const { pending, retrying } = await outbox().stats();
-        if (pending - retrying === 0 && !running) return;
-        if (Date.now() > deadline) throw new Error(`search sync not settled after ${timeoutMs} ms (${pending} pending)`);
         this.wake();
+        await running;
+        const { pending, retrying } = await changes().backlog();
+        if (pending - retrying === 0 && !running && !getService(strapi, 'indexer').status()) return;
+        if (Date.now() > deadline) throw new Error(`search sync not settled after ${timeoutMs} ms (${pending} pending)`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
@@ -177,6 +181,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     forgetIndexes() {
       knownIndexes.clear();
     },
-    lastSync: () => Object.fromEntries(lastSync),
+    /** Changes not applied yet and failures: shared by every process (Meilisearch), or this process's (embedded engine). */
+    backlog: () => changes().backlog(),
+    /** Failed changes, and those waiting for their next attempt, are tried again now. */
+    async retryNow() {
+      await changes().retryNow();
+      this.wake();
+    },
   };
 };

@@ -222,6 +222,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Content types whose writes matter: the indexed ones and those they embed. */
     watchedUids: () => new Set([...all().values()].flatMap((type) => [type.uid, ...type.embeds.map((embed) => embed.target)])),
     indexName: (type: string, locale: string, suffix = '') => `${getConfig(strapi).indexPrefix}_${type}_${locale}${suffix}`,
+    /** The type and locale of one of this app's live indexes (`<prefix>_<type>_<locale>`); null for any other name. */
+    parseIndexName(name: string): { type: string; locale: string } | null {
+      const prefix = `${getConfig(strapi).indexPrefix}_`;
+      const [type, locale, ...rest] = name.startsWith(prefix) ? name.slice(prefix.length).split('_') : [];
+      return type && all().has(type) && locale && rest.length === 0 ? { type, locale } : null;
+    },
     documentId: (type: string, documentId: string, locale: string) => `${type}-${documentId}-${locale}`,
     settings: (type: SearchType, locale: string): IndexSettings => ({
       locale,

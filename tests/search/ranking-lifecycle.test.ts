@@ -85,7 +85,7 @@ test('seeding inside the running server (first run) ranks like the indexes built
   await app().restart();
   await searchConverged(app());
   expectSameRanking(await askAll(), firstRun);
-}, 240_000);
+}, 600_000);
 
 test("after editors' edits, publications and unpublications in several locales: numeric scores, language first, stable totals, same ranking as after a restart", async () => {
   editor = await adminToken(app());
@@ -130,4 +130,4 @@ test("after editors' edits, publications and unpublications in several locales: 
   await app().restart();
   await searchConverged(app());
   expectSameRanking(await askAll(), edited);
-}, 240_000);
+}, 600_000);

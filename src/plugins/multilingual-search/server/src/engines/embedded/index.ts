@@ -1,4 +1,4 @@
-import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type AnyOrama, type SearchParams } from '@orama/orama';
+import { count, create, insertMultiple, removeMultiple, type AnyOrama } from '@orama/orama';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
@@ -11,8 +11,8 @@ import {
   type SearchHit,
   type SearchResult,
 } from '../types';
-import { analyzerFor, withinDistance, type LanguageAnalyzer } from './tokenizer';
-import { createWordIndex, PREFIX_MIN_LENGTH, TYPO_MIN_LENGTH } from './word-index';
+import { analyzerFor, type LanguageAnalyzer } from './tokenizer';
+import { createWordIndex, type WordIndex } from './word-index';
 
 /**
  * The embedded engine: one in-memory Orama database per index, in this process. The default when
@@ -21,7 +21,10 @@ import { createWordIndex, PREFIX_MIN_LENGTH, TYPO_MIN_LENGTH } from './word-inde
  * hit per document, facets and sorting are done here.
  */
 
-type Index = { db: AnyOrama; settings: IndexSettings; analyzer: LanguageAnalyzer };
+/** Orama's BM25 parameters (its defaults). */
+const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
+
+type Index = { db: AnyOrama; settings: IndexSettings; analyzer: LanguageAnalyzer; words: WordIndex };
 
 const ORAMA_TYPES: Record<FieldKind, string> = {
   text: 'string',
@@ -32,14 +35,17 @@ const ORAMA_TYPES: Record<FieldKind, string> = {
   boolean: 'boolean',
 };
 
-const createDatabase = (settings: IndexSettings, analyzer: LanguageAnalyzer) => {
+const createIndex = (settings: IndexSettings): Index => {
+  const analyzer = analyzerFor(settings.locale);
+  const words = createWordIndex(analyzer, new Set(settings.exact));
   const schema = Object.fromEntries(Object.entries(settings.fields).map(([field, kind]) => [field, ORAMA_TYPES[kind]]));
-  return create({
+  const db = create({
     schema: { ...schema, id: 'string' } as never,
-    components: { index: createWordIndex(analyzer, new Set(settings.exact)) },
+    components: { index: words },
     // Results are merged and sorted across indexes here, so Orama keeps no sort index.
     sort: { enabled: false },
   });
+  return { db, settings, analyzer, words };
 };
 
 const toWhere = (filter: Filter, fields: Record<string, FieldKind>): Record<string, unknown> => {
@@ -54,21 +60,12 @@ const toWhere = (filter: Filter, fields: Record<string, FieldKind>): Record<stri
   return { [filter.field]: filter.op === 'in' ? { in: values } : { eq: filter.value } };
 };
 
-type Span = { token: string; surface: string; start: number; end: number };
-
-/** Whether a word of a text matches a query word by the rules of the word index (stem, prefix, one typo). */
-const matchesDirectly = (query: Span, word: Span) => word.token === query.token || (query.surface.length >= PREFIX_MIN_LENGTH && word.token.startsWith(query.token));
-const matchesWithTypo = (query: Span, word: Span) =>
-  query.surface.length >= TYPO_MIN_LENGTH && (withinDistance(query.token, word.token, 1) || withinDistance(query.surface, word.surface, 1));
-
-/** Wraps the words of `text` that match a query word in highlight markers. */
-const highlight = (text: string, query: Span[], analyzer: LanguageAnalyzer) => {
-  const words = analyzer.spans(text);
-  const direct = new Set(query.filter((q) => words.some((word) => matchesDirectly(q, word))));
-  const matches = words.filter((word) => query.some((q) => (direct.has(q) ? matchesDirectly(q, word) : matchesWithTypo(q, word))));
+/** Wraps the words of `text` that are among the words the query matched in highlight markers. */
+const highlight = (text: string, matched: Set<string>, analyzer: LanguageAnalyzer) => {
   let out = '';
   let at = 0;
-  for (const { start, end } of matches) {
+  for (const { token, start, end } of analyzer.spans(text)) {
+    if (!matched.has(token)) continue;
     out += `${text.slice(at, start)}${HIGHLIGHT_START}${text.slice(start, end)}${HIGHLIGHT_END}`;
     at = end;
   }
@@ -86,24 +83,33 @@ export const createEmbeddedEngine = (): SearchEngine => {
     return index;
   };
 
-  /** Every hit of one index, with its BM25 score (0 without a query). */
-  const searchIndex = async (query: FederatedQuery, q: string) => {
+  /**
+   * Every hit of one index, with its BM25 score (0 without a query). Orama filters (its where
+   * clause) and stores the documents; the word index scores. Hits are merged, sorted and paged
+   * across indexes by the caller, so Orama's own paging and sorting of every hit are skipped.
+   */
+  const searchIndex = (query: FederatedQuery, q: string) => {
     const index = indexes.get(query.index);
-    if (!index) return [];
-    const where = query.filter ? toWhere(query.filter, index.settings.fields) : undefined;
-    const params = (
-      q
-        ? {
-            term: q,
-            properties: index.settings.searchable,
-            boost: Object.fromEntries(index.settings.searchable.map((field, rank) => [field, Math.max(1, index.settings.searchable.length - rank)])),
-            // One typo, for the query words that match nothing as typed (see ./word-index).
-            tolerance: 1,
-          }
-        : {}
-    ) as Record<string, unknown>;
-    const result = await oramaSearch(index.db, { ...params, where, limit: Math.max(1, count(index.db)), offset: 0 } as unknown as SearchParams<AnyOrama>);
-    return result.hits.map((hit) => ({ score: hit.score, document: hit.document as unknown as SearchDocument }));
+    if (!index) return undefined;
+    const { db, settings, words } = index;
+    const allowed = query.filter ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, toWhere(query.filter, settings.fields) as never, undefined) as Set<number>) : undefined;
+    const scored: Array<[number, number]> = q
+      ? words.search(
+          db.data.index,
+          q,
+          db.tokenizer,
+          undefined,
+          settings.searchable,
+          false,
+          // One typo, for the query words that match nothing as typed (see ./word-index).
+          1,
+          Object.fromEntries(settings.searchable.map((field, rank) => [field, Math.max(1, settings.searchable.length - rank)])) as never,
+          BM25,
+          count(db),
+          allowed
+        )
+      : [...(allowed ?? Object.keys(db.documentsStore.getAll(db.data.docs)).map(Number))].map((id) => [id, 0]);
+    return { scored, documents: (id: number) => db.documentsStore.get(db.data.docs, id as never) as unknown as SearchDocument };
   };
 
   return {
@@ -112,8 +118,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
     async ensureIndex(name, settings) {
       const existing = indexes.get(name);
       if (existing && JSON.stringify(existing.settings) === JSON.stringify(settings)) return;
-      const analyzer = analyzerFor(settings.locale);
-      indexes.set(name, { db: createDatabase(settings, analyzer), settings, analyzer });
+      indexes.set(name, createIndex(settings));
     },
 
     async upsert(name, documents) {
@@ -133,16 +138,19 @@ export const createEmbeddedEngine = (): SearchEngine => {
 
     async search(request) {
       const q = request.q.trim();
-      const perIndex = await Promise.all(request.queries.map((query) => searchIndex(query, q)));
+      const perIndex = request.queries.map((query) => searchIndex(query, q));
       // One hit per document: a document found in several languages keeps its best-scoring one.
       const best = new Map<string, { at: number; score: number; document: SearchDocument }>();
-      perIndex.forEach((hits, at) => {
-        for (const hit of hits) {
+      perIndex.forEach((found, at) => {
+        if (!found) return;
+        const { weight } = request.queries[at];
+        for (const [id, bm25] of found.scored) {
           // BM25 scores are unbounded: squash them into (0, 1) before weighting, like Meilisearch's ranking scores.
-          const score = request.queries[at].weight * (q ? hit.score / (hit.score + 1) : 1);
-          const key = `${hit.document.type}:${hit.document.documentId}`;
+          const score = weight * (q ? bm25 / (bm25 + 1) : 1);
+          const document = found.documents(id);
+          const key = `${document.type}:${document.documentId}`;
           const kept = best.get(key);
-          if (!kept || score > kept.score || (score === kept.score && hit.document.id < kept.document.id)) best.set(key, { at, score, document: hit.document });
+          if (!kept || score > kept.score || (score === kept.score && document.id < kept.document.id)) best.set(key, { at, score, document });
         }
       });
       const candidates = [...best.values()];
@@ -165,10 +173,14 @@ export const createEmbeddedEngine = (): SearchEngine => {
         }
         return b.score - a.score || (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
       });
-      // Only the hits returned are highlighted.
+      // Only the hits returned are highlighted: the words each index matched, found once per index.
+      const matchedIn = new Map<Index, Set<string>>();
+      const matchedWords = (index: Index) => {
+        if (!matchedIn.has(index)) matchedIn.set(index, index.words.matchedWords(index.db.data.index, q, index.settings.searchable));
+        return matchedIn.get(index)!;
+      };
       const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map(({ at, score, document }) => {
         const index = indexes.get(request.queries[at].index)!;
-        const query = index.analyzer.spans(q);
         return {
           index: request.queries[at].index,
           score,
@@ -176,7 +188,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
           highlighted: Object.fromEntries(
             request.highlight.map((name) => {
               const text = stringValue(document[name]);
-              return [name, q ? highlight(text, query, index.analyzer) : text];
+              return [name, q ? highlight(text, matchedWords(index), index.analyzer) : text];
             })
           ),
         };

@@ -63,20 +63,3 @@ export const analyzerFor = (locale: string): LanguageAnalyzer => {
   analyzers.set(base, analyzer);
   return analyzer;
 };
-
-/** Levenshtein distance up to `max` (stops early), for typo-tolerant highlighting. */
-export const withinDistance = (a: string, b: string, max: number) => {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]);
-    }
-    if (best > max) return false;
-    previous = current;
-  }
-  return previous[b.length] <= max;
-};

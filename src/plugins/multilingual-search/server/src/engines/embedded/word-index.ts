@@ -48,7 +48,10 @@ type Matches = Map<string, { weight: number; ids: number[] }>;
 /** Words of an identifier field (ECLI, case number): lower-cased parts, never stemmed or typo-matched. */
 export const identifierParts = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Set<string>) => {
+/** Orama's index component, and the words a query matches (for highlighting exactly what was matched). */
+export type WordIndex = AnyOrama['index'] & { matchedWords(data: unknown, term: string, props: string[]): Set<string> };
+
+export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Set<string>): WordIndex => {
   const base = components.index;
   /** Per field: the sum of the lengths of the documents that have it, and how many they are. */
   const totals = new Map<string, { length: number; documents: number }>();
@@ -156,8 +159,44 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
 
   const uniqueWords = (words: Word[]) => [...new Map(words.map((word) => [word.token, word])).values()];
 
+  /** Per field, per query word, the words of the index it matches. */
+  const matchesByField = (data: IndexData, term: string, props: string[], tolerance: number) => {
+    const textWords = uniqueWords(analyzer.spans(term));
+    const identifierWords = identifierParts(term).map((part) => ({ token: part, surface: '' }));
+    const perField = new Map<string, Map<Word, Matches>>();
+    const matchedSomewhere = new Set<Word>();
+    for (const prop of props) {
+      const tree = data.indexes[prop]?.node;
+      if (!tree) continue;
+      const byWord = new Map<Word, Matches>();
+      for (const word of identifierFields.has(prop) ? identifierWords : textWords) {
+        const matches = directMatches(tree, word, identifierFields.has(prop));
+        if (matches.size > 0) matchedSomewhere.add(word);
+        byWord.set(word, matches);
+      }
+      perField.set(prop, byWord);
+    }
+    // A word that matches nothing as typed is looked up with one typo, whatever the other words do.
+    if (tolerance > 0) {
+      for (const [prop, byWord] of perField) {
+        if (identifierFields.has(prop)) continue;
+        for (const word of textWords) {
+          if (!matchedSomewhere.has(word) && word.surface.length >= TYPO_MIN_LENGTH) byWord.set(word, typoMatches(data.indexes[prop].node, word));
+        }
+      }
+    }
+    return perField;
+  };
+
   return {
     ...base,
+
+    /** The words of the index that `term` matches in `props` (what a hit's text highlights). */
+    matchedWords(data: IndexData, term: string, props: string[]) {
+      const words = new Set<string>();
+      for (const byWord of matchesByField(data, term, props, 1).values()) for (const matches of byWord.values()) for (const word of matches.keys()) words.add(word);
+      return words;
+    },
 
     insert(...args: Parameters<DefaultIndex['insert']>) {
       const [, data, prop, , internalId, value] = args as unknown as [unknown, IndexData, string, unknown, number, unknown];
@@ -185,33 +224,7 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
       docsCount: number,
       whereFiltersIDs: Set<number> | undefined
     ): Array<[number, number]> {
-      const textWords = uniqueWords(analyzer.spans(term));
-      const identifierWords = identifierParts(term).map((part) => ({ token: part, surface: '' }));
-      const wordsFor = (prop: string) => (identifierFields.has(prop) ? identifierWords : textWords);
-
-      const perField = new Map<string, Map<Word, Matches>>();
-      const matchedSomewhere = new Set<Word>();
-      for (const prop of props) {
-        const tree = data.indexes[prop]?.node;
-        if (!tree) continue;
-        const byWord = new Map<Word, Matches>();
-        for (const word of wordsFor(prop)) {
-          const matches = directMatches(tree, word, identifierFields.has(prop));
-          if (matches.size > 0) matchedSomewhere.add(word);
-          byWord.set(word, matches);
-        }
-        perField.set(prop, byWord);
-      }
-      // A word that matches nothing as typed is looked up with one typo, whatever the other words do.
-      if (tolerance > 0) {
-        for (const [prop, byWord] of perField) {
-          if (identifierFields.has(prop)) continue;
-          for (const word of textWords) {
-            if (!matchedSomewhere.has(word) && word.surface.length >= TYPO_MIN_LENGTH) byWord.set(word, typoMatches(data.indexes[prop].node, word));
-          }
-        }
-      }
-
+      const perField = matchesByField(data, term, props, tolerance);
       const results = new Map<number, number>();
       const keywordMatches = new Map<number, Map<string, number>>();
       for (const [prop, byWord] of perField) {
@@ -223,7 +236,8 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
           }
         }
       }
-      return [...results].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      // Unsorted: hits are sorted once merged across indexes (and Orama sorts what its own search returns).
+      return [...results];
     },
-  } as unknown as AnyOrama['index'];
+  } as unknown as WordIndex;
 };

@@ -72,6 +72,11 @@ const highlight = (text: string, matched: Set<string>, analyzer: LanguageAnalyze
   return out + text.slice(at);
 };
 
+/** The query's words as typed (folded), in every index's language. */
+const queryWords = (prepared: Array<{ matches?: { words: Array<{ surface: string }> } } | undefined>) => [
+  ...new Set(prepared.flatMap((entry) => entry?.matches?.words.map((word) => word.surface) ?? [])),
+];
+
 const stringValue = (value: unknown) => (Array.isArray(value) ? value.join(' · ') : value === undefined || value === null ? '' : String(value));
 
 export const createEmbeddedEngine = (): SearchEngine => {
@@ -83,31 +88,25 @@ export const createEmbeddedEngine = (): SearchEngine => {
     return index;
   };
 
+  /** Where each index stands in a search: its words' matches, and the documents its filter allows. */
+  const prepare = (query: FederatedQuery, q: string) => {
+    const index = indexes.get(query.index);
+    if (!index) return undefined;
+    const { db, settings, words } = index;
+    const allowed = query.filter ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, toWhere(query.filter, settings.fields) as never, undefined) as Set<number>) : undefined;
+    return { index, allowed, matches: q ? words.match(db.data.index, q, settings.searchable) : undefined };
+  };
+
   /**
    * Every hit of one index, with its BM25 score (0 without a query). Orama filters (its where
    * clause) and stores the documents; the word index scores. Hits are merged, sorted and paged
    * across indexes by the caller, so Orama's own paging and sorting of every hit are skipped.
    */
-  const searchIndex = (query: FederatedQuery, q: string) => {
-    const index = indexes.get(query.index);
-    if (!index) return undefined;
+  const hitsOf = ({ index, allowed, matches }: NonNullable<ReturnType<typeof prepare>>) => {
     const { db, settings, words } = index;
-    const allowed = query.filter ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, toWhere(query.filter, settings.fields) as never, undefined) as Set<number>) : undefined;
-    const scored: Array<[number, number]> = q
-      ? words.search(
-          db.data.index,
-          q,
-          db.tokenizer,
-          undefined,
-          settings.searchable,
-          false,
-          // One typo, for the query words that match nothing as typed (see ./word-index).
-          1,
-          Object.fromEntries(settings.searchable.map((field, rank) => [field, Math.max(1, settings.searchable.length - rank)])) as never,
-          BM25,
-          count(db),
-          allowed
-        )
+    const boost = Object.fromEntries(settings.searchable.map((field, rank) => [field, Math.max(1, settings.searchable.length - rank)]));
+    const scored: Array<[number, number]> = matches
+      ? words.score(db.data.index, matches, boost, BM25, count(db), allowed)
       : [...(allowed ?? Object.keys(db.documentsStore.getAll(db.data.docs)).map(Number))].map((id) => [id, 0]);
     return { scored, documents: (id: number) => db.documentsStore.get(db.data.docs, id as never) as unknown as SearchDocument };
   };
@@ -138,7 +137,13 @@ export const createEmbeddedEngine = (): SearchEngine => {
 
     async search(request) {
       const q = request.q.trim();
-      const perIndex = request.queries.map((query) => searchIndex(query, q));
+      const prepared = request.queries.map((query) => prepare(query, q));
+      // One typo for the words that match nothing as typed in any index (not merely in one of them:
+      // most indexes lack most words, and looking up typos everywhere costs most of a search).
+      const matchedSomewhere = new Set(prepared.flatMap((entry) => [...(entry?.matches?.matched ?? [])]));
+      const unmatched = new Set(queryWords(prepared).filter((surface) => !matchedSomewhere.has(surface)));
+      if (unmatched.size > 0) for (const entry of prepared) if (entry?.matches) entry.index.words.matchTypos(entry.index.db.data.index, entry.matches, unmatched);
+      const perIndex = prepared.map((entry) => entry && hitsOf(entry));
       // One hit per document: a document found in several languages keeps its best-scoring one.
       const best = new Map<string, { at: number; score: number; document: SearchDocument }>();
       perIndex.forEach((found, at) => {
@@ -173,14 +178,9 @@ export const createEmbeddedEngine = (): SearchEngine => {
         }
         return b.score - a.score || (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
       });
-      // Only the hits returned are highlighted: the words each index matched, found once per index.
-      const matchedIn = new Map<Index, Set<string>>();
-      const matchedWords = (index: Index) => {
-        if (!matchedIn.has(index)) matchedIn.set(index, index.words.matchedWords(index.db.data.index, q, index.settings.searchable));
-        return matchedIn.get(index)!;
-      };
+      // Only the hits returned are highlighted, with the words their index matched.
       const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map(({ at, score, document }) => {
-        const index = indexes.get(request.queries[at].index)!;
+        const { index, matches } = prepared[at]!;
         return {
           index: request.queries[at].index,
           score,
@@ -188,7 +188,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
           highlighted: Object.fromEntries(
             request.highlight.map((name) => {
               const text = stringValue(document[name]);
-              return [name, q ? highlight(text, matchedWords(index), index.analyzer) : text];
+              return [name, matches ? highlight(text, index.words.matchedWords(matches), index.analyzer) : text];
             })
           ),
         };

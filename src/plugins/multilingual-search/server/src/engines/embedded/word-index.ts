@@ -48,8 +48,21 @@ type Matches = Map<string, { weight: number; ids: number[] }>;
 /** Words of an identifier field (ECLI, case number): lower-cased parts, never stemmed or typo-matched. */
 export const identifierParts = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-/** Orama's index component, and the words a query matches (for highlighting exactly what was matched). */
-export type WordIndex = AnyOrama['index'] & { matchedWords(data: unknown, term: string, props: string[]): Set<string> };
+type Bm25 = { k: number; b: number; d: number };
+
+/** A query against one index: its words, what each matches per field, and the words (as typed, folded) that matched without a typo. */
+export type QueryMatches = { words: Word[]; perField: Map<string, Map<Word, Matches>>; matched: Set<string> };
+
+/**
+ * Orama's index component, and the steps of a search across several indexes: match every index,
+ * then look up with one typo the words that matched in none, then score.
+ */
+export type WordIndex = AnyOrama['index'] & {
+  match(data: unknown, term: string, props: string[]): QueryMatches;
+  matchTypos(data: unknown, query: QueryMatches, surfaces: Set<string>): void;
+  score(data: unknown, query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined): Array<[number, number]>;
+  matchedWords(query: QueryMatches): Set<string>;
+};
 
 export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Set<string>): WordIndex => {
   const base = components.index;
@@ -134,13 +147,11 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
 
   const found = (result: Record<string, number[]>) => Object.entries(result).filter(([, ids]) => ids.length > 0);
 
-  /** Exact and prefix matches of a word in one field. */
+  /** Exact and prefix matches of a word in one field (one walk of the tree). */
   const directMatches = (tree: RadixTree, word: Word, identifier: boolean): Matches => {
     const matches: Matches = new Map();
-    for (const [term, ids] of found(tree.find({ term: word.token, exact: true }))) matches.set(term, { weight: WEIGHTS.exact, ids });
-    if (!identifier && word.surface.length >= PREFIX_MIN_LENGTH) {
-      for (const [term, ids] of found(tree.find({ term: word.token, exact: false }))) if (!matches.has(term)) matches.set(term, { weight: WEIGHTS.prefix, ids });
-    }
+    const prefix = !identifier && word.surface.length >= PREFIX_MIN_LENGTH;
+    for (const [term, ids] of found(tree.find({ term: word.token, exact: !prefix }))) matches.set(term, { weight: term === word.token ? WEIGHTS.exact : WEIGHTS.prefix, ids });
     return matches;
   };
 
@@ -159,42 +170,63 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
 
   const uniqueWords = (words: Word[]) => [...new Map(words.map((word) => [word.token, word])).values()];
 
-  /** Per field, per query word, the words of the index it matches. */
-  const matchesByField = (data: IndexData, term: string, props: string[], tolerance: number) => {
-    const textWords = uniqueWords(analyzer.spans(term));
+  /** A query's words as typed, and, per field, per word, the words of the index it matches. */
+  const match = (data: IndexData, term: string, props: string[]): QueryMatches => {
+    const words = uniqueWords(analyzer.spans(term));
     const identifierWords = identifierParts(term).map((part) => ({ token: part, surface: '' }));
     const perField = new Map<string, Map<Word, Matches>>();
-    const matchedSomewhere = new Set<Word>();
+    const matched = new Set<string>();
     for (const prop of props) {
       const tree = data.indexes[prop]?.node;
       if (!tree) continue;
       const byWord = new Map<Word, Matches>();
-      for (const word of identifierFields.has(prop) ? identifierWords : textWords) {
+      for (const word of identifierFields.has(prop) ? identifierWords : words) {
         const matches = directMatches(tree, word, identifierFields.has(prop));
-        if (matches.size > 0) matchedSomewhere.add(word);
+        if (matches.size > 0) matched.add(word.surface);
         byWord.set(word, matches);
       }
       perField.set(prop, byWord);
     }
-    // A word that matches nothing as typed is looked up with one typo, whatever the other words do.
-    if (tolerance > 0) {
-      for (const [prop, byWord] of perField) {
-        if (identifierFields.has(prop)) continue;
-        for (const word of textWords) {
-          if (!matchedSomewhere.has(word) && word.surface.length >= TYPO_MIN_LENGTH) byWord.set(word, typoMatches(data.indexes[prop].node, word));
+    return { words, perField, matched };
+  };
+
+  /** Adds the one-typo matches of the words in `surfaces` (those long enough), as typed. */
+  const matchTypos = (data: IndexData, query: QueryMatches, surfaces: Set<string>) => {
+    const typoWords = query.words.filter((word) => surfaces.has(word.surface) && word.surface.length >= TYPO_MIN_LENGTH);
+    if (typoWords.length === 0) return;
+    for (const [prop, byWord] of query.perField) {
+      if (identifierFields.has(prop)) continue;
+      for (const word of typoWords) byWord.set(word, typoMatches(data.indexes[prop].node, word));
+    }
+  };
+
+  /** BM25 scores of the documents the matches reach (unsorted: hits are sorted once merged). */
+  const score = (data: IndexData, query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined) => {
+    const results = new Map<number, number>();
+    const keywordMatches = new Map<number, Map<string, number>>();
+    for (const [prop, byWord] of query.perField) {
+      const fieldBoost = boost[prop] ?? 1;
+      for (const matches of byWord.values()) {
+        // In word order: the sum of a document's scores must not depend on the shape of the tree (insertion order).
+        for (const [matched, { weight, ids }] of [...matches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          base.calculateResultScores(data as never, prop, matched, ids, docsCount, relevance, results, fieldBoost * weight, allowed, keywordMatches);
         }
       }
     }
-    return perField;
+    return [...results];
   };
 
   return {
     ...base,
 
-    /** The words of the index that `term` matches in `props` (what a hit's text highlights). */
-    matchedWords(data: IndexData, term: string, props: string[]) {
+    match: (data: unknown, term: string, props: string[]) => match(data as IndexData, term, props),
+    matchTypos: (data: unknown, query: QueryMatches, surfaces: Set<string>) => matchTypos(data as IndexData, query, surfaces),
+    score: (data: unknown, query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined) =>
+      score(data as IndexData, query, boost, relevance, docsCount, allowed),
+    /** The words of the index a query matched (what a hit's text highlights). */
+    matchedWords(query: QueryMatches) {
       const words = new Set<string>();
-      for (const byWord of matchesByField(data, term, props, 1).values()) for (const matches of byWord.values()) for (const word of matches.keys()) words.add(word);
+      for (const byWord of query.perField.values()) for (const matches of byWord.values()) for (const word of matches.keys()) words.add(word);
       return words;
     },
 
@@ -211,6 +243,7 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
       return true;
     },
 
+    /** Orama's entry point, for a search of this index alone: a word matching nothing here is looked up with one typo. */
     search(
       data: IndexData,
       term: string,
@@ -220,24 +253,13 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
       _exact: boolean,
       tolerance: number,
       boost: Record<string, number>,
-      relevance: { k: number; b: number; d: number },
+      relevance: Bm25,
       docsCount: number,
       whereFiltersIDs: Set<number> | undefined
     ): Array<[number, number]> {
-      const perField = matchesByField(data, term, props, tolerance);
-      const results = new Map<number, number>();
-      const keywordMatches = new Map<number, Map<string, number>>();
-      for (const [prop, byWord] of perField) {
-        const fieldBoost = boost[prop] ?? 1;
-        for (const matches of byWord.values()) {
-          // In word order: the sum of a document's scores must not depend on the shape of the tree (insertion order).
-          for (const [matched, { weight, ids }] of [...matches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-            base.calculateResultScores(data as never, prop, matched, ids, docsCount, relevance, results, fieldBoost * weight, whereFiltersIDs, keywordMatches);
-          }
-        }
-      }
-      // Unsorted: hits are sorted once merged across indexes (and Orama sorts what its own search returns).
-      return [...results];
+      const query = match(data, term, props);
+      if (tolerance > 0) matchTypos(data, query, new Set(query.words.map((word) => word.surface).filter((surface) => !query.matched.has(surface))));
+      return score(data, query, boost, relevance, docsCount, whereFiltersIDs);
     },
   } as unknown as WordIndex;
 };

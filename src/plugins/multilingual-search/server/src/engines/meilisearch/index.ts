@@ -3,6 +3,7 @@ import { Meilisearch, type EnqueuedTask, type Task } from 'meilisearch';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  type Filter,
   type IndexSettings,
   type SearchDocument,
   type SearchEngine,
@@ -142,53 +143,68 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
     },
 
     async search(request: SearchRequest) {
+      type Hit = Record<string, unknown> & { _federation?: { indexUid: string; weightedRankingScore: number }; _formatted?: Record<string, unknown> };
+      type Result = { hits: Hit[]; estimatedTotalHits?: number; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
       const facetsByIndex = Object.fromEntries(request.queries.map((query) => [query.index, query.facets]));
+      const queryOf = (query: SearchRequest['queries'][number], filter: Filter | undefined, extra: Record<string, unknown>) => ({
+        indexUid: query.index,
+        q: request.q,
+        ...(filter ? { filter: toFilterExpression(filter) } : {}),
+        ...(meilisearchLocale(query.locale) ? { locales: [meilisearchLocale(query.locale)!] } : {}),
+        ...(request.sort && query.sortable.includes(request.sort.field) ? { sort: [`${request.sort.field}:${request.sort.direction}`] } : {}),
+        federationOptions: { weight: query.weight },
+        ...extra,
+      });
       // Meilisearch merges the indexes but cannot keep one hit per document across them: the window
-      // is fetched whatever the page, so that the duplicates it holds, and the total, do not depend on the page.
-      const response = await client.multiSearch({
-        federation: {
-          limit: request.window,
-          offset: 0,
-          ...(request.facets.length ? { facetsByIndex, mergeFacets: {} } : {}),
-        },
-        queries: request.queries.map((query) => ({
-          indexUid: query.index,
-          q: request.q,
-          ...(query.filter ? { filter: toFilterExpression(query.filter) } : {}),
-          ...(meilisearchLocale(query.locale) ? { locales: [meilisearchLocale(query.locale)!] } : {}),
-          ...(request.sort && query.sortable.includes(request.sort.field) ? { sort: [`${request.sort.field}:${request.sort.direction}`] } : {}),
-          federationOptions: { weight: query.weight },
-          attributesToHighlight: request.highlight,
-          highlightPreTag: HIGHLIGHT_START,
-          highlightPostTag: HIGHLIGHT_END,
-          showRankingScore: true,
-        })),
-      } as never);
-      const result = response as unknown as {
-        hits: Array<Record<string, unknown> & { _federation?: { indexUid: string; weightedRankingScore: number }; _formatted?: Record<string, unknown> }>;
-        estimatedTotalHits?: number;
-        totalHits?: number;
-        facetDistribution?: Record<string, Record<string, number>>;
-      };
+      // of hits is fetched (identifiers only) whatever the page, so that the duplicates it holds,
+      // and the total, do not depend on the page.
+      const ranked = (await client.multiSearch({
+        federation: { limit: request.window, offset: 0, ...(request.facets.length ? { facetsByIndex, mergeFacets: {} } : {}) },
+        queries: request.queries.map((query) => queryOf(query, query.filter, { attributesToRetrieve: ['id', 'type', 'documentId'], showRankingScore: true })),
+      } as never)) as unknown as Result;
       const seen = new Set<string>();
-      const distinct = result.hits.filter((hit) => {
+      const distinct = ranked.hits.filter((hit) => {
         const key = `${hit.type}:${hit.documentId}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
       });
-      const hits: SearchHit[] = distinct.slice(request.offset, request.offset + request.limit).map((hit) => {
+      const page = distinct.slice(request.offset, request.offset + request.limit);
+      const matched = ranked.estimatedTotalHits ?? ranked.totalHits ?? ranked.hits.length;
+      const total = Math.max(distinct.length, matched - (ranked.hits.length - distinct.length));
+
+      // Then the page's documents with their highlights, in the order ranked above.
+      const pageIn = (index: string) => page.filter((hit) => hit._federation?.indexUid === index).map((hit) => String(hit.documentId));
+      const shown = request.queries.filter((query) => pageIn(query.index).length > 0);
+      const full = shown.length
+        ? ((await client.multiSearch({
+            federation: { limit: page.length, offset: 0 },
+            queries: shown.map((query) => {
+              const onPage: Filter = { field: 'documentId', op: 'in', values: pageIn(query.index) };
+              return queryOf(query, query.filter ? { and: [query.filter, onPage] } : onPage, {
+                attributesToHighlight: request.highlight,
+                highlightPreTag: HIGHLIGHT_START,
+                highlightPostTag: HIGHLIGHT_END,
+              });
+            }),
+          } as never)) as unknown as Result)
+        : { hits: [] };
+      const byId = new Map(full.hits.map((hit) => [String(hit.id), hit]));
+      const hits: SearchHit[] = page.flatMap((rankedHit) => {
+        const hit = byId.get(String(rankedHit.id));
+        if (!hit) return [];
         // Meilisearch adds its own `_…` fields (federation, formatting, ranking score) to the document.
         const document = Object.fromEntries(Object.entries(hit).filter(([key]) => !key.startsWith('_'))) as SearchDocument;
-        return {
-          index: hit._federation?.indexUid ?? '',
-          score: hit._federation?.weightedRankingScore ?? 0,
-          document,
-          highlighted: Object.fromEntries(request.highlight.map((field) => [field, asText(hit._formatted?.[field] ?? document[field])])),
-        };
+        return [
+          {
+            index: rankedHit._federation?.indexUid ?? '',
+            score: rankedHit._federation?.weightedRankingScore ?? 0,
+            document,
+            highlighted: Object.fromEntries(request.highlight.map((field) => [field, asText(hit._formatted?.[field] ?? document[field])])),
+          },
+        ];
       });
-      const matched = result.estimatedTotalHits ?? result.totalHits ?? result.hits.length;
-      return { hits, total: Math.max(distinct.length, matched - (result.hits.length - distinct.length)), facets: result.facetDistribution ?? {} };
+      return { hits, total, facets: ranked.facetDistribution ?? {} };
     },
 
     async swap(pairs) {

@@ -24,7 +24,8 @@ import { createWordIndex, type WordIndex } from './word-index';
 /** Orama's BM25 parameters (its defaults). */
 const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
 
-type Index = { db: AnyOrama; settings: IndexSettings; analyzer: LanguageAnalyzer; words: WordIndex };
+/** `boost`: searchable fields weighted by their rank (the first counts most). */
+type Index = { db: AnyOrama; settings: IndexSettings; analyzer: LanguageAnalyzer; words: WordIndex; boost: Record<string, number> };
 
 const ORAMA_TYPES: Record<FieldKind, string> = {
   text: 'string',
@@ -45,7 +46,8 @@ const createIndex = (settings: IndexSettings): Index => {
     // Results are merged and sorted across indexes here, so Orama keeps no sort index.
     sort: { enabled: false },
   });
-  return { db, settings, analyzer, words };
+  const boost = Object.fromEntries(settings.searchable.map((field, rank) => [field, Math.max(1, settings.searchable.length - rank)]));
+  return { db, settings, analyzer, words, boost };
 };
 
 const toWhere = (filter: Filter, fields: Record<string, FieldKind>): Record<string, unknown> => {
@@ -103,8 +105,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
    * across indexes by the caller, so Orama's own paging and sorting of every hit are skipped.
    */
   const hitsOf = ({ index, allowed, matches }: NonNullable<ReturnType<typeof prepare>>) => {
-    const { db, settings, words } = index;
-    const boost = Object.fromEntries(settings.searchable.map((field, rank) => [field, Math.max(1, settings.searchable.length - rank)]));
+    const { db, words, boost } = index;
     const scored: Array<[number, number]> = matches
       ? words.score(db.data.index, matches, boost, BM25, count(db), allowed)
       : [...(allowed ?? Object.keys(db.documentsStore.getAll(db.data.docs)).map(Number))].map((id) => [id, 0]);
@@ -179,8 +180,10 @@ export const createEmbeddedEngine = (): SearchEngine => {
         return b.score - a.score || (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
       });
       // Only the hits returned are highlighted, with the words their index matched.
+      const matchedWords = new Map<number, Set<string>>();
       const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map(({ at, score, document }) => {
         const { index, matches } = prepared[at]!;
+        if (matches && !matchedWords.has(at)) matchedWords.set(at, index.words.matchedWords(matches));
         return {
           index: request.queries[at].index,
           score,
@@ -188,7 +191,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
           highlighted: Object.fromEntries(
             request.highlight.map((name) => {
               const text = stringValue(document[name]);
-              return [name, matches ? highlight(text, index.words.matchedWords(matches), index.analyzer) : text];
+              return [name, matches ? highlight(text, matchedWords.get(at)!, index.analyzer) : text];
             })
           ),
         };

@@ -149,11 +149,10 @@ describe('growth areas', () => {
     expect(response.body.data.byIssueArea).toHaveLength(9);
   });
 
-  test('the public gets the ranking, not counts under the threshold', async () => {
+  test('the public gets a ranking without overall counts of people (see public-figures.test.ts)', async () => {
     const response = await api(app()).get('/api/skills-mapping/gaps?limit=20');
     expect(response.status).toBe(200);
-    for (const entry of response.body.data.overall as Entry[]) {
-      for (const count of [entry.learners, entry.holders]) expect(count === null || count === 0 || count >= 3).toBe(true);
-    }
+    expect(response.body.data.overall.length).toBeGreaterThan(0);
+    for (const entry of response.body.data.overall as Entry[]) expect([entry.learners, entry.holders, entry.score]).toEqual([null, null, null]);
   });
 });

@@ -116,12 +116,18 @@ const skillLabel = z.object({ documentId: z.string(), slug: z.string(), name: z.
 const column = z.object({ key: z.string(), label: z.string() });
 const cell = z.object({
   status: z.enum(['good', 'risk', 'gap']).nullable().describe('good: 2+ holders at level 3+, risk: 1, gap: 0; null where withheld'),
-  levels: z.array(z.number().int()).length(5).nullable().describe('holders at levels 0–4; null where withheld'),
-  holders: z.number().int().nullable(),
-  advanced: z.number().int().nullable().describe('holders at level 3 or more'),
-  withheld: z.boolean().describe('true when the public is not told the counts (fewer holders than the threshold)'),
+  levels: z.array(z.number().int()).length(5).nullable().describe('holders at levels 0–4; for members only (null for the public)'),
+  holders: z.number().int().nullable().describe('holders at any level; null where withheld from the public'),
+  advanced: z.number().int().nullable().describe('holders at level 3 or more; null where withheld from the public'),
+  withheld: z.boolean().describe("true when the public is not told the cell's coverage: no published sum or difference of counts gives fewer people than the threshold"),
 });
-const gap = z.object({ skill: skillLabel, learners: z.number().int().nullable(), upcomingWorkshops: z.number().int(), holders: z.number().int().nullable(), score: z.number() });
+const gap = z.object({
+  skill: skillLabel,
+  learners: z.number().int().nullable().describe('members who want to learn it; null where withheld from the public'),
+  upcomingWorkshops: z.number().int().describe('upcoming workshops teaching it that the caller may see'),
+  holders: z.number().int().nullable().describe('members at level 3 or more; null where withheld from the public'),
+  score: z.number().nullable().describe('(learners + upcomingWorkshops) / (holders + 1); null where a figure is withheld, and in the public overall ranking'),
+});
 const claim = z.object({
   skill: z.object({ documentId: z.string(), slug: z.string().nullable(), name: z.string().nullable() }),
   level: z.number().int().min(0).max(4),
@@ -322,7 +328,7 @@ export const documentedOperations = (strapi: Core.Strapi): Record<string, Docume
     query: matrixQuery,
     responses: {
       200: json(
-        'The matrix; the public gets no counts for cells under the threshold',
+        'The matrix. Members get exact counts, with any filter. The public gets fixed tables by issue area, country or language (403 for the organisation dimension, minLevel and the member filters), without levels, and only counts that no sum or difference of published counts turns into fewer people than the threshold (withheld counts are null).',
         data(
           z.object({ dimension: z.string(), locale: z.string(), columns: z.array(column), rows: z.array(z.object({ skill: skillLabel, cells: z.record(z.string(), cell).describe('by column key') })) }),
           z.object({ exactCounts: z.boolean(), threshold: z.number().int().nullable() })

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { DIMENSIONS } from '../services/sql';
+import createError from 'http-errors';
+import { MEMBERS_ONLY } from '../services/matrix';
+import { DIMENSIONS, type Dimension } from '../services/sql';
 import { getService } from '../utils/get-service';
 import { parseQuery, resolveLocale } from './parse';
 
@@ -30,10 +32,22 @@ export const seesExactCounts = (ctx: Context) => {
   return Boolean((auth?.strategy?.name === 'users-permissions' && auth.credentials?.id) || (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access') || auth?.strategy?.name === 'admin');
 };
 
+/**
+ * The public's tables are fixed: filtering on members (or counting per organisation) would let
+ * anyone difference two tables down to one person.
+ */
+const refuseMembersOnly = (query: { dimension: Dimension } & Partial<Record<(typeof MEMBERS_ONLY.filters)[number], unknown>>) => {
+  const filter = MEMBERS_ONLY.filters.find((name) => query[name] !== undefined);
+  // Strapi's router answers a thrown ForbiddenError with a bare "Forbidden"; an HTTP error keeps the message.
+  if (filter) throw createError(403, `Filtering the skills matrix by '${filter}' is for signed-in members`);
+  if (MEMBERS_ONLY.dimensions.includes(query.dimension)) throw createError(403, `The skills matrix by '${query.dimension}' is for signed-in members`);
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The query, with locale and every named slug checked against the database. */
   const read = async (ctx: Context) => {
     const query = parseQuery(matrixQuery, ctx.query);
+    if (!seesExactCounts(ctx)) refuseMembersOnly(query as typeof query & { dimension: Dimension });
     const locale = await resolveLocale(strapi, query.locale);
     const known = async (uid: string, value: string | undefined, parameter: string) => {
       if (value && !(await strapi.db.query(uid as never).findOne({ select: ['id'], where: { slug: value } }))) {

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { publishable, type GroupsCache } from '../utils/disclosure';
 import { getConfig, getService } from '../utils/get-service';
+import type { SkillRow } from './labels';
 
 type Count = Map<string, number>;
 const key = (skill: string, area = '') => `${skill}|${area}`;
@@ -35,8 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return tally(await builder.select({ skill: claim('skillDocumentId') }).countDistinct({ n: claim('memberDocumentId') }).groupBy(claim('skillDocumentId')));
   };
 
-  /** Upcoming published workshops per skill taught (and per issue area). */
-  const workshops = async (defaultLocale: string, perArea: boolean) => {
+  /** Upcoming published workshops per skill taught (and per issue area); for the public, public ones only. */
+  const workshops = async (defaultLocale: string, perArea: boolean, exact: boolean) => {
     const { table, link } = sql();
     const skillsTaught = link('api::workshop.workshop', 'skillsTaught');
     const query = sql()
@@ -47,6 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where('w.locale', defaultLocale)
       .whereNotNull('w.published_at')
       .where('w.starts_at', '>', new Date());
+    if (!exact) query.where(`w.${sql().column('api::workshop.workshop', 'visibility')}`, 'public');
     if (perArea) {
       const areas = link('api::workshop.workshop', 'issueAreas');
       query
@@ -57,10 +60,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return tally(await query.select({ skill: 's.document_id' }).countDistinct({ n: 'w.document_id' }).groupBy('s.document_id'));
   };
 
+  type Entry = { skill: SkillRow; learners: number | null; upcomingWorkshops: number; holders: number | null; score: number | null };
+
+  const scoreOf = (learners: number, workshopsTeaching: number, holders: number) => Number(((learners + workshopsTeaching) / (holders + 1)).toFixed(3));
+
+  /** Most unmet demand first: score, then demand, then name. */
+  const ranked = (entries: Array<Entry & { demand: number; rank: number | null }>, collator: Intl.Collator, limit: number): Entry[] =>
+    entries
+      .sort((a, b) => (b.rank ?? -1) - (a.rank ?? -1) || b.demand - a.demand || collator.compare(a.skill.name, b.skill.name))
+      .slice(0, limit)
+      .map(({ skill, learners, upcomingWorkshops, holders, score }) => ({ skill, learners, upcomingWorkshops, holders, score }));
+
   return {
     /**
-     * `limit` skills with the most unmet demand overall and in each issue area. For the public,
-     * counts under the privacy threshold are withheld (null), the ranking is not.
+     * `limit` skills with the most unmet demand overall and in each issue area, with exact counts
+     * for members. The public sees only figures published under disclosure control: per issue
+     * area, the advanced holders of the public matrix and the learners checked the same way, and
+     * the public workshops; no overall counts of people (every issue area is part of them). Its
+     * rankings are computed from those published figures alone, so their order gives nothing more away.
      */
     async rank(locale: string, exact: boolean, limit = 10) {
       const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
@@ -70,40 +87,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [learning, supply, taught, learningByArea, supplyByArea, taughtByArea] = await Promise.all([
         learners(false),
         experts(false),
-        workshops(defaultLocale, false),
+        workshops(defaultLocale, false, exact),
         learners(true),
         experts(true),
-        workshops(defaultLocale, true),
+        workshops(defaultLocale, true, exact),
       ]);
       const skills = await getService(strapi, 'labels').skills(locale);
       const areas = await getService(strapi, 'labels').columns('issueArea', locale);
-      const threshold = getConfig(strapi).publicMinimumCount;
-      const shown = (n: number) => (exact || n === 0 || n >= threshold ? n : null);
-
       const collator = new Intl.Collator(locale);
-      const ranking = (area = '') =>
-        skills
-          .map((skill) => {
-            const learners = (area ? learningByArea : learning).get(key(skill.documentId, area)) ?? 0;
-            const workshopsTeaching = (area ? taughtByArea : taught).get(key(skill.documentId, area)) ?? 0;
-            const holders = (area ? supplyByArea : supply).get(key(skill.documentId, area)) ?? 0;
-            const demand = learners + workshopsTeaching;
-            return { skill, demand, learners, workshopsTeaching, holders, score: demand / (holders + 1) };
-          })
-          .filter((entry) => entry.demand > 0)
-          .sort((a, b) => b.score - a.score || b.demand - a.demand || collator.compare(a.skill.name, b.skill.name))
-          .slice(0, limit)
-          .map(({ skill, learners, workshopsTeaching, holders, score }) => ({
-            skill,
-            learners: shown(learners),
-            upcomingWorkshops: workshopsTeaching,
-            holders: shown(holders),
-            score: Number(score.toFixed(3)),
-          }));
+      const count = (counts: Count, skill: SkillRow, area = '') => counts.get(key(skill.documentId, area)) ?? 0;
 
+      if (exact) {
+        const ranking = (area = '') =>
+          ranked(
+            skills
+              .map((skill) => {
+                const [wanting, teaching, holding] = [count(area ? learningByArea : learning, skill, area), count(area ? taughtByArea : taught, skill, area), count(area ? supplyByArea : supply, skill, area)];
+                const score = scoreOf(wanting, teaching, holding);
+                return { skill, learners: wanting, upcomingWorkshops: teaching, holders: holding, score, demand: wanting + teaching, rank: score };
+              })
+              .filter((entry) => entry.demand > 0),
+            collator,
+            limit
+          );
+        return { overall: ranking(), byIssueArea: areas.map((area) => ({ issueArea: area, skills: ranking(area.key) })) };
+      }
+
+      const threshold = getConfig(strapi).publicMinimumCount;
+      const atoms = await sql().issueAreaOrganisations();
+      const table = areas.map((area) => ({ key: area.key, atoms: atoms.get(area.key) ?? [] }));
+      const publicMatrix = await getService(strapi, 'matrix').build({ dimension: 'issueArea', locale }, false);
+      const cache: GroupsCache = new Map();
+      const published = new Map(
+        publicMatrix.rows.map(({ skill, cells }) => {
+          const wanting = publishable(table, new Map(areas.map((area) => [area.key, count(learningByArea, skill, area.key)])), threshold, cache);
+          return [skill.documentId, new Map(areas.map((area) => [area.key, { learners: wanting.get(area.key)!, holders: cells[area.key].advanced }]))];
+        })
+      );
+      /** An entry with published figures only; null where one is withheld, "some demand" where learners are. */
+      const publicEntry = (skill: SkillRow, area: string) => {
+        const { learners: wanting, holders: holding } = published.get(skill.documentId)!.get(area)!;
+        const teaching = count(taughtByArea, skill, area);
+        const score = wanting === null || holding === null ? null : scoreOf(wanting, teaching, holding);
+        return { skill, learners: wanting, upcomingWorkshops: teaching, holders: holding, score, demand: (wanting ?? 0) + teaching, rank: score, wanted: wanting !== 0 || teaching > 0 };
+      };
+      const byArea = new Map(areas.map((area) => [area.key, skills.map((skill) => publicEntry(skill, area.key))]));
+      const overall = skills
+        .map((skill, i) => {
+          const entries = areas.map((area) => byArea.get(area.key)![i]);
+          const scores = entries.flatMap((entry) => entry.rank ?? []);
+          const teaching = count(taught, skill);
+          const wanted = teaching > 0 || entries.some((entry) => entry.wanted);
+          return { skill, learners: null, upcomingWorkshops: teaching, holders: null, score: null, demand: teaching, rank: scores.length ? Math.max(...scores) : null, wanted };
+        })
+        .filter((entry) => entry.wanted);
       return {
-        overall: ranking(),
-        byIssueArea: areas.map((area) => ({ issueArea: area, skills: ranking(area.key) })),
+        overall: ranked(overall, collator, limit),
+        byIssueArea: areas.map((area) => ({ issueArea: area, skills: ranked(byArea.get(area.key)!.filter((entry) => entry.wanted), collator, limit) })),
       };
     },
   };

@@ -3,19 +3,23 @@ import { stringify } from 'csv-stringify/sync';
 import { LRUCache } from 'lru-cache';
 import { getConfig, getService } from '../utils/get-service';
 import { countsOf } from './coverage';
+import { publishable, type GroupsCache, type TableColumn } from '../utils/disclosure';
 import type { Column } from './labels';
 import type { ClaimFilters, Dimension } from './sql';
 
 export type Status = 'good' | 'risk' | 'gap';
 
 export type Cell = {
-  /** null where withheld: with fewer holders than the threshold, a status would give the count away. */
+  /** null where withheld: the status of a withheld count would give it away. */
   status: Status | null;
-  /** Holders per level 0–4, their total, and those at level 3 or more; null where counts are withheld. */
+  /**
+   * Holders per level 0–4 (members only), their total, and those at level 3 or more; null where
+   * withheld from the public (see `utils/disclosure.ts`).
+   */
   levels: number[] | null;
   holders: number | null;
   advanced: number | null;
-  /** True when the public is not told the counts: fewer holders than the threshold. */
+  /** True when the public is not told this cell's coverage (its count of advanced holders). */
   withheld: boolean;
 };
 
@@ -24,11 +28,15 @@ export type MatrixQuery = ClaimFilters & { dimension: Dimension; locale: string;
 /** Good = 2+ holders at level 3+, Risk = 1, Gap = 0. */
 export const statusOf = (advanced: number): Status => (advanced >= 2 ? 'good' : advanced === 1 ? 'risk' : 'gap');
 
+/** Dimensions and filters that only members may use: the public's tables are fixed (see `publicCells`). */
+export const MEMBERS_ONLY = { dimensions: ['organisation'] as Dimension[], filters: ['minLevel', 'country', 'organisation', 'issueArea'] as const };
+
 /**
  * The coverage matrix: for every skill and every value of a dimension, how many members hold the
  * skill at each level. Counted by the database (never by loading members).
- * The public gets aggregates only: a cell with some holders but fewer than the threshold shows
- * neither counts nor status ("Good" under 3 holders would mean exactly 2), so no one can be singled out.
+ * Members and trusted integrations get exact counts. The public gets fixed tables (no filter on
+ * members, no organisation columns, no levels) whose published counts no sum or difference can
+ * turn into a count of fewer people than the threshold (`utils/disclosure.ts`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sql = () => getService(strapi, 'sql');
@@ -47,11 +55,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { counted: coverage, values };
   };
 
-  const cellOf = (levels: number[], exact: boolean): Cell => {
-    const holders = levels.reduce((a, b) => a + b, 0);
+  const exactCell = (levels: number[]): Cell => {
     const advanced = levels[3] + levels[4];
-    const withheld = !exact && holders > 0 && holders < getConfig(strapi).publicMinimumCount;
-    return withheld ? { status: null, levels: null, holders: null, advanced: null, withheld } : { status: statusOf(advanced), levels, holders, advanced, withheld };
+    return { status: statusOf(advanced), levels, holders: levels.reduce((a, b) => a + b, 0), advanced, withheld: false };
+  };
+
+  /**
+   * A row's cells as the public sees them. Advanced holders (level 3+) and the others are two
+   * separate counts, each published where disclosure control allows; the total only where both are.
+   * Each country or language stands alone (who declared it is not public); an issue area counts the
+   * members of the organisations working on it, which is public, so areas are checked together.
+   */
+  const publicCells = (columns: Column[], counted: Map<string, number[]>, atoms: Map<string, string[]> | null, caches: GroupsCache[]) => {
+    const table: TableColumn[] = columns.map((column) => ({ key: column.key, atoms: atoms ? (atoms.get(column.key) ?? []) : [column.key] }));
+    const levelsOf = (key: string) => counted.get(key) ?? [0, 0, 0, 0, 0];
+    const threshold = getConfig(strapi).publicMinimumCount;
+    const [advanced, others] = [
+      (levels: number[]) => levels[3] + levels[4],
+      (levels: number[]) => levels[0] + levels[1] + levels[2],
+    ].map((count, i) => publishable(table, new Map(columns.map((column) => [column.key, count(levelsOf(column.key))])), threshold, caches[i]));
+    return Object.fromEntries(
+      columns.map(({ key }): [string, Cell] => {
+        const [a, o] = [advanced.get(key)!, others.get(key)!];
+        return [key, { status: a === null ? null : statusOf(a), levels: null, holders: a === null || o === null ? null : a + o, advanced: a, withheld: a === null }];
+      })
+    );
   };
 
   const compute = async (query: MatrixQuery, exact: boolean, defaultLocale: string) => {
@@ -59,10 +87,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const skills = await labels.skills(query.locale, { category: query.category, parent: query.parent });
     const { counted, values } = await counts(query, defaultLocale);
     const columns = await labels.columns(query.dimension, query.locale, values);
-    const rows = skills.map((skill) => ({
-      skill,
-      cells: Object.fromEntries(columns.map((column) => [column.key, cellOf(counted.get(skill.documentId)?.get(column.key) ?? [0, 0, 0, 0, 0], exact)])),
-    }));
+    const atoms = !exact && query.dimension === 'issueArea' ? await sql().issueAreaOrganisations() : null;
+    const caches: GroupsCache[] = [new Map(), new Map()];
+    const rows = skills.map((skill) => {
+      const bySkill = counted.get(skill.documentId) ?? new Map<string, number[]>();
+      return {
+        skill,
+        cells: exact
+          ? Object.fromEntries(columns.map((column) => [column.key, exactCell(bySkill.get(column.key) ?? [0, 0, 0, 0, 0])]))
+          : publicCells(columns, bySkill, atoms, caches),
+      };
+    });
     return { dimension: query.dimension, locale: query.locale, columns, rows };
   };
 
@@ -92,7 +127,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One line per skill and column (long format), with the same privacy as the matrix. */
     async csv(query: MatrixQuery, exact: boolean) {
       const matrix = await build(query, exact);
-      const threshold = getConfig(strapi).publicMinimumCount;
       const lines = matrix.rows.flatMap(({ skill, cells }) =>
         matrix.columns.map((column: Column) => {
           const cell = cells[column.key];
@@ -102,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             skill.category,
             safe(column.label),
             column.key,
-            cell.withheld ? `fewer than ${threshold}` : String(cell.holders),
+            cell.holders === null ? 'withheld' : String(cell.holders),
             ...(cell.levels ?? ['', '', '', '', '']).map(String),
             cell.advanced === null ? '' : String(cell.advanced),
             cell.status ?? 'withheld',

@@ -120,6 +120,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     membersWithOrganisation,
 
+    /**
+     * The published organisations (slugs) working on each issue area (slug): public knowledge, and
+     * what makes one issue area's count part of another's.
+     */
+    async issueAreaOrganisations(): Promise<Map<string, string[]>> {
+      const organisationIssueAreas = link(ORGANISATIONS, 'issueAreas');
+      const rows = (await knex()
+        .distinct({ area: 'ia.slug', organisation: 'o.slug' })
+        .from(`${table(ORGANISATIONS)} as o`)
+        .join(`${organisationIssueAreas.name} as oi`, `oi.${organisationIssueAreas.joinColumn.name}`, 'o.id')
+        .join(`${table(ISSUE_AREAS)} as ia`, 'ia.id', `oi.${organisationIssueAreas.inverseJoinColumn.name}`)
+        .whereNotNull(`o.${column(ORGANISATIONS, 'publishedAt')}`)) as Array<{ area: string; organisation: string }>;
+      const byArea = new Map<string, string[]>();
+      for (const { area, organisation } of rows) byArea.set(area, [...(byArea.get(area) ?? []), organisation]);
+      return byArea;
+    },
+
     columns: {
       claim: claimColumn,
       member: (attribute: string) => `m.${column(MEMBERS, attribute)}`,

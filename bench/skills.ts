@@ -238,6 +238,39 @@ const main = async () => {
         ].join('')
       );
     }
+
+    // The public's tables: the same counts put through disclosure control, against the member's exact matrix.
+    type Cells = { data: { rows: Array<{ skill: { documentId: string }; cells: Record<string, { holders: number | null; advanced: number | null; levels: number[] | null }> }> } };
+    const fetchAs = async (dimension: Dimension, signedIn: boolean) => {
+      const response = await fetch(matrixUrl(dimension), { headers: signedIn ? { Authorization: `Bearer ${jwt}` } : {} });
+      if (response.status !== 200) throw new Error(`${response.status} from the matrix: ${await response.text()}`);
+      return (await response.json()) as Cells;
+    };
+    console.log(`\nPublic matrix right after a change (disclosure control over every row), ${ROUNDS} rounds each (median)`);
+    console.log('dimension     public   member (exact)   public/member   published / withheld');
+    for (const dimension of ['issueArea', 'country', 'language'] as Dimension[]) {
+      const [shown, exact] = [await fetchAs(dimension, false), await fetchAs(dimension, true)];
+      let [published, withheld] = [0, 0];
+      shown.data.rows.forEach((row, r) => {
+        for (const [column, cell] of Object.entries(row.cells)) {
+          const truth = exact.data.rows[r].cells[column];
+          for (const figure of ['holders', 'advanced'] as const) {
+            if (cell[figure] === null) withheld += 1;
+            else if (cell[figure] !== truth[figure] || cell[figure] === 1 || cell[figure] === 2) throw new Error(`public ${dimension} ${figure} ${cell[figure]} (exact ${truth[figure]})`);
+            else published += 1;
+          }
+        }
+      });
+      const times = { public: [] as number[], member: [] as number[] };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        await getService(strapi, 'coverage').invalidate();
+        times.member.push(await timed(() => fetchAs(dimension, true)));
+        await getService(strapi, 'coverage').invalidate();
+        times.public.push(await timed(() => fetchAs(dimension, false)));
+      }
+      const [publicTime, memberTime] = [median(times.public), median(times.member)];
+      console.log([dimension.padEnd(12), ms(publicTime).padStart(9), ms(memberTime).padStart(17), (publicTime / memberTime).toFixed(2).padStart(16), `${published} / ${withheld}`.padStart(23)].join(''));
+    }
   } finally {
     await app.stop();
   }

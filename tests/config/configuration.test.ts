@@ -101,6 +101,7 @@ describe('platform configuration', () => {
     defaultLocale: 'en',
     locales: ['en', 'de'],
     allowPublicSignup: false,
+    signInFailures: { max: 10, windowMinutes: 15 },
     demo: { seedOnFirstStart: true, adminEmail: 'a@example.org', adminPassword: 'long-enough', memberPassword: 'long-enough' },
   };
 
@@ -112,6 +113,7 @@ describe('platform configuration', () => {
     [{ ...valid, defaultLocale: 'fr' }, 'platform.defaultLocale'],
     [{ ...valid, locales: ['en', 'English'] }, 'platform.locales.1'],
     [{ ...valid, allowPublicSignup: 'yes' }, 'platform.allowPublicSignup'],
+    [{ ...valid, signInFailures: { max: 0, windowMinutes: 15 } }, 'platform.signInFailures.max'],
     [{ ...valid, demo: { ...valid.demo, adminEmail: 'not-an-email' } }, 'platform.demo.adminEmail'],
   ])('a bad value stops start-up with a message naming the key (%#)', (config, key) => {
     expect(() => loadPlatformConfig(withConfig(config))).toThrow(key);

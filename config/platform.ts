@@ -18,6 +18,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   ],
   /** Open self-registration would make members-only content public in all but name. */
   allowPublicSignup: env.bool('ALLOW_PUBLIC_SIGNUP', false),
+  /**
+   * Failed sign-ins allowed with one identifier (e-mail address or username), from any address, before
+   * sign-in with it answers 429 until `windowMinutes` after the first failure. Counted for every
+   * identifier, whether an account has it or not. users-permissions also limits each IP address.
+   */
+  signInFailures: { max: 10, windowMinutes: 15 },
   demo: {
     /** Seed demo data at the first start of `strapi develop` on an empty database. */
     seedOnFirstStart: env.bool('SEED_DEMO_DATA', true),

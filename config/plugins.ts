@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../src/plugins/multilingual-search/server/src/config/schema';
+import { emailConfig } from './lib/email';
 import { searchLabels } from './lib/search-labels';
 import { requireSecret } from './lib/secrets';
 
@@ -132,6 +133,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       jwtSecret: requireSecret(env, 'JWT_SECRET'),
       jwt: { expiresIn: '7d' },
     },
+  },
+  // How e-mail is sent: SMTP, or a folder in development and tests (EMAIL_* and SMTP_* variables).
+  email: {
+    config: emailConfig(env),
   },
   upload: {
     config: {

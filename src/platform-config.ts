@@ -8,6 +8,10 @@ const platformConfigSchema = z
     defaultLocale: localeCode,
     locales: z.array(localeCode).min(1),
     allowPublicSignup: z.boolean(),
+    signInFailures: z.object({
+      max: z.number().int().min(1),
+      windowMinutes: z.number().int().min(1),
+    }),
     demo: z.object({
       seedOnFirstStart: z.boolean(),
       adminEmail: z.string().email(),

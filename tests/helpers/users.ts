@@ -23,7 +23,29 @@ type ProfileOptions = {
   canMentor?: boolean;
 };
 
-const PASSWORD = 'Test-password-1';
+/** The password of every account the helpers create. */
+export const TEST_PASSWORD = 'Test-password-1';
+
+/**
+ * A users-permissions account with `role` and TEST_PASSWORD, created through the plugin's user
+ * service (the password hashed as on sign-up), without signing in: sign-ins from the tests' one
+ * address count against users-permissions' per-address limit. `createUser` also signs in.
+ */
+export const createAccount = async (app: Pick<TestApp, 'strapi'>, role: Role = 'authenticated', { confirmed = true } = {}) => {
+  const { strapi } = app;
+  const suffix = randomBytes(5).toString('hex');
+  const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
+  const user = await strapi.plugin('users-permissions').service('user').add({
+    username: `member-${suffix}`,
+    email: `member-${suffix}@test.example.org`,
+    password: TEST_PASSWORD,
+    provider: 'local',
+    confirmed,
+    blocked: false,
+    role: roleRow.id,
+  });
+  return { id: user.id as number, email: user.email as string, suffix };
+};
 
 /**
  * Creates a users-permissions user with `role`, optionally with a member profile, then signs in
@@ -31,31 +53,20 @@ const PASSWORD = 'Test-password-1';
  */
 export const createUser = async (app: TestApp, role: Role = 'authenticated', profile?: ProfileOptions | false): Promise<TestUser> => {
   const { strapi } = app;
-  const suffix = randomBytes(5).toString('hex');
-  const email = `member-${suffix}@test.example.org`;
-  const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
-  const user = await strapi.plugin('users-permissions').service('user').add({
-    username: `member-${suffix}`,
-    email,
-    password: PASSWORD,
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: roleRow.id,
-  });
+  const { id, email, suffix } = await createAccount(app, role);
 
   let memberId: string | undefined;
   if (profile !== false) {
     const member = await strapi.documents('api::member.member').create({
       locale: 'en',
-      data: { displayName: `Member ${suffix}`, visibility: 'members', ...(profile ?? {}), user: user.id },
+      data: { displayName: `Member ${suffix}`, visibility: 'members', ...(profile ?? {}), user: id },
     } as never);
     memberId = member.documentId;
   }
 
-  const login = await app.http().post('/api/auth/local').send({ identifier: email, password: PASSWORD });
+  const login = await app.http().post('/api/auth/local').send({ identifier: email, password: TEST_PASSWORD });
   if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
-  return { id: user.id, email, jwt: login.body.jwt, role, memberId };
+  return { id, email, jwt: login.body.jwt, role, memberId };
 };
 
 /** A full-access API token, as an administrator would create for a trusted integration. */

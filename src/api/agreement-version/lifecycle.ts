@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { conflict } from '../../utils/errors';
+import { conflict, invalid } from '../../utils/errors';
 import { tableOf } from '../../utils/tables';
 
 export const VERSIONS = 'api::agreement-version.agreement-version';
@@ -13,9 +12,6 @@ const FINAL: Status[] = ['adopted', 'superseded'];
 type VersionRow = { id: number; documentId: string; versionNumber: number; status: Status; consultationOpensAt: string | null; consultationClosesAt: string | null };
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
-
-const invalid = (field: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
 /**
  * The Community Agreement's lifecycle, enforced on every write through the Document Service, so

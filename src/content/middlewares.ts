@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { createLocaleCoverage, isCoveredType } from './locale-coverage';
 import { createSharedRelations } from './shared-relations';
+import { createUniqueLinks } from './unique-links';
 import { validateStoredEntries, validateWrite, type WriteParams } from './validation';
 
 type Written = { documentId?: string } | null;
@@ -14,10 +15,12 @@ type Written = { documentId?: string } | null;
  *   refused (rolled back) when it breaks a rule;
  * - publish: the drafts are checked as stored before they are copied, also those written before a
  *   rule existed (e.g. by a clone that skipped the checks).
+ * Links that identify a document (`unique-links.ts`) are compared after the write.
  */
 export const registerContentMiddlewares = (strapi: Core.Strapi) => {
   const coverage = createLocaleCoverage(strapi);
   const sharedRelations = createSharedRelations(strapi);
+  const uniqueLinks = createUniqueLinks(strapi);
 
   strapi.documents.use(async (ctx, next) => {
     const uid = ctx.uid as UID.ContentType;
@@ -33,6 +36,7 @@ export const registerContentMiddlewares = (strapi: Core.Strapi) => {
         const result = await next();
         const documentId = (result as Written)?.documentId;
         if (documentId) {
+          await uniqueLinks.check(uid, documentId);
           await sharedRelations.propagate(uid, params, documentId);
           if (ctx.action === 'create' && isCovered) await coverage.fill(uid, [documentId]);
         }
@@ -47,6 +51,7 @@ export const registerContentMiddlewares = (strapi: Core.Strapi) => {
         const documentId = (result as Written)?.documentId;
         if (documentId) {
           await validateStoredEntries(strapi, uid, documentId, '*');
+          await uniqueLinks.check(uid, documentId);
           if (isCovered) await coverage.fill(uid, [documentId]);
         }
         return result;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAgreementLifecycle } from './api/agreement-version/lifecycle';
 import { registerSessionReadingsSync } from './api/reading-group/session-readings';
+import { registerCapacityCheck } from './api/registration/capacity';
 import { registerWaitlistPromotion } from './api/registration/waitlist-promotion';
 import { ensureDemoAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
@@ -18,6 +19,7 @@ export default {
     registerContentMiddlewares(strapi);
     registerAgreementLifecycle(strapi);
     registerWaitlistPromotion(strapi);
+    registerCapacityCheck(strapi);
     registerSessionReadingsSync(strapi);
   },
 

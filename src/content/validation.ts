@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { checkCodeField, findCodeField, type FieldIssue } from '../custom-fields/definitions';
 
 type Entry = Record<string, unknown>;
-type Attribute = { type: string; unique?: boolean; customField?: string };
+type Attribute = { type: string; unique?: boolean; customField?: string; regex?: string };
+type Model = { attributes: Record<string, Attribute>; pluginOptions?: { i18n?: { localized?: boolean } } };
 
 /** Rules that involve several fields of one entry; checked on the entry as it will be after the write. */
 type CrossFieldRule = { fields: string[]; check: (entry: Entry) => FieldIssue[] };
@@ -90,12 +91,14 @@ export type WriteParams = { documentId?: string; locale?: string; data?: Entry }
 
 /**
  * Checks a create or update of an `api::` document before it is written, for whatever route it came
- * from (REST, admin panel, seeding): code fields, per-document uniqueness of slugs and other unique
- * fields across all locales and states, known locale, and cross-field rules. Throws a 400
- * ValidationError naming each field; nothing is written when it throws.
+ * from (REST, admin panel, seeding): code fields, formats (`regex`, which Strapi checks only when
+ * publishing, so a draft, or a clone, could otherwise keep a value no publication accepts),
+ * per-document uniqueness of slugs and other unique fields across all locales and states, known
+ * locale, and cross-field rules. Throws a 400 ValidationError naming each field; nothing is written
+ * when it throws.
  */
 export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, params: WriteParams) => {
-  const model = strapi.getModel(uid) as unknown as { attributes: Record<string, Attribute>; pluginOptions?: { i18n?: { localized?: boolean } } };
+  const model = strapi.getModel(uid) as unknown as Model;
   const data = params.data ?? {};
   const issues: FieldIssue[] = [];
 
@@ -110,6 +113,9 @@ export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, p
     if (definition) issues.push(...checkCodeField(definition, field, data[field]));
 
     const value = data[field];
+    if (attribute.regex && typeof value === 'string' && value !== '' && !new RegExp(attribute.regex).test(value)) {
+      issues.push({ path: [field], message: `${field} must match the following: "/${attribute.regex}/"` });
+    }
     if ((attribute.type === 'uid' || attribute.unique) && value !== null && value !== undefined && value !== '') {
       const clash = await strapi.db.query(uid).findOne({
         select: ['documentId'],
@@ -129,4 +135,18 @@ export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, p
   }
 
   if (issues.length > 0) fail(issues);
+};
+
+/**
+ * Checks a document's entries as they are stored (drafts, or the only entries of a type without
+ * draft & publish) in `locale` (as the Document Service reads it: a code, several, '*' for all, none
+ * for the default one), each as a whole, with the rules of `validateWrite`. For the writes whose data
+ * Strapi assembles itself: a clone merges its source with the changes (lists item by item), and a
+ * publication copies drafts that may have been written before a rule existed.
+ */
+export const validateStoredEntries = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string, locale?: string | string[]) => {
+  const model = strapi.getModel(uid) as unknown as Model;
+  const components = Object.keys(model.attributes).filter((field) => model.attributes[field].type === 'component');
+  const entries = (await strapi.documents(uid).findMany({ filters: { documentId }, locale, populate: components } as never)) as unknown as Array<Entry & { locale?: string }>;
+  for (const entry of entries) await validateWrite(strapi, uid, { documentId, locale: entry.locale, data: entry });
 };

@@ -1,4 +1,12 @@
+import { errors } from '@strapi/utils';
 import createError from 'http-errors';
+
+/**
+ * A 400 in Strapi's error format that names `field` (`details.errors[0].path`), so API consumers
+ * know what to fix and the admin panel shows the message next to the field.
+ */
+export const invalid = (field: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
 /** A 409 in Strapi's error format (`ConflictError`), from anywhere: REST, admin panel, scripts. */
 export const conflict = (message: string) => createError(409, message);

@@ -1,4 +1,5 @@
 import { api } from '../helpers/api';
+import { errorPaths, namesField } from '../helpers/errors';
 import { useApp } from '../helpers/strapi';
 import { createFullAccessToken, createUser } from '../helpers/users';
 
@@ -27,13 +28,6 @@ const countOrganisations = () => app().strapi.db.query('api::organisation.organi
 
 const postOrganisation = (data: Record<string, unknown>) =>
   api(app(), { token }).post('/api/organisations?status=published', { data });
-
-const errorPaths = (body: { error: { details?: { errors?: Array<{ path: string[] }> } } }) =>
-  (body.error.details?.errors ?? []).map((error) => error.path.join('.'));
-
-/** The error names `field`, in its message or as the (start of the) path of one of its details. */
-const namesField = (body: { error: { message: string; details?: { errors?: Array<{ path: string[] }> } } }, field: string) =>
-  body.error.message.includes(field) || errorPaths(body).some((path) => path === field || path.startsWith(`${field}.`));
 
 test('a valid organisation is created', async () => {
   const response = await postOrganisation(organisation());

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { conflict } from '../../utils/errors';
+import { conflict, invalid } from '../../utils/errors';
 import { tableOf } from '../../utils/tables';
 
 export const VERSIONS = 'api::agreement-version.agreement-version';
@@ -9,18 +8,22 @@ const SUGGESTIONS = 'api::suggestion.suggestion';
 export type Status = 'draft' | 'consultation' | 'adopted' | 'superseded';
 const NEXT: Partial<Record<Status, Status>> = { draft: 'consultation', consultation: 'adopted' };
 const FINAL: Status[] = ['adopted', 'superseded'];
+/**
+ * What a clone never takes from its source, nor from the request (the admin panel sends the
+ * source's values back): a clone is a new version, so its lifecycle starts afresh.
+ */
+const NEW_LIFECYCLE = { status: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
 
 type VersionRow = { id: number; documentId: string; versionNumber: number; status: Status; consultationOpensAt: string | null; consultationClosesAt: string | null };
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
 
-const invalid = (field: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
-
 /**
  * The Community Agreement's lifecycle, enforced on every write through the Document Service, so
  * the REST API, the admin panel and scripts all obey it:
- * - a version starts as a draft, with a number above every existing one;
+ * - a version starts as a draft, with a number above every existing one; so does a clone, of any
+ *   version (numbered next when the request gives no number), without the source's consultation
+ *   window, adoption and decision;
  * - editors move it forward only: draft → consultation (with a window) → adopted; adopting
  *   supersedes the adopted version in the same transaction, so at most one is ever adopted;
  * - adopted and superseded versions are immutable (409, nothing written), and only drafts can be deleted;
@@ -58,6 +61,13 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
     const data = params.data ?? {};
     if (data.status !== undefined && data.status !== 'draft') throw invalid('status', 'a new version starts as a draft');
     await checkNumber(data.versionNumber);
+  };
+
+  const beforeClone = async (params: Params) => {
+    const data = params.data ?? {};
+    const versionNumber = data.versionNumber ?? (await highestNumber()) + 1;
+    await checkNumber(versionNumber);
+    params.data = { ...data, ...NEW_LIFECYCLE, versionNumber };
   };
 
   /** Checks an update against the lifecycle; returns the status it moves to, when it moves. */
@@ -115,15 +125,16 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
   };
 
   strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== VERSIONS || !['create', 'update', 'delete'].includes(ctx.action)) return next();
+    if (ctx.uid !== VERSIONS || !['create', 'clone', 'update', 'delete'].includes(ctx.action)) return next();
     const params = ctx.params as Params;
     return strapi.db.transaction(async ({ trx }) => {
       await lock(trx);
-      if (ctx.action === 'create') {
-        await beforeCreate(params);
+      if (ctx.action === 'create' || ctx.action === 'clone') {
+        await (ctx.action === 'create' ? beforeCreate(params) : beforeClone(params));
         const created = await next();
+        const documentId = (created as { documentId?: string } | null)?.documentId;
         const previous = previousOf(params.data ?? {});
-        if (previous) await carryOverSuggestions(previous, (created as { documentId: string }).documentId);
+        if (previous && documentId) await carryOverSuggestions(previous, documentId);
         return created;
       }
       const current = params.documentId ? await versionOf(params.documentId) : null;

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Viewer } from '../../access/viewer';
 import { diffVersions, type SectionText } from '../diff';
-import { conflict, forbidden } from '../../../utils/errors';
+import { conflict, forbidden, invalid } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
 import { VERSIONS } from '../lifecycle';
 
@@ -41,7 +41,6 @@ export const suggestionInput = z
 export const endorsementInput = z.object({ organisation: z.string().min(1).max(120).optional(), statement: z.string().max(2000, 'must be at most 2000 characters').optional() }).strict();
 
 const notFound = (what: string) => new errors.NotFoundError(what);
-const invalid = (field: string, message: string) => new errors.ValidationError(`${field} ${message}`, { errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError' }] });
 
 /**
  * The Community Agreement as members and the public read it: the current version, the history,
@@ -53,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const defaultLocale = async (): Promise<string> => locales().getDefaultLocale();
 
   const checkLocale = async (locale: string | undefined) => {
-    if (locale !== undefined && !(await locales().findByCode(locale))) throw invalid('locale', `"${locale.slice(0, 20)}" is not an enabled locale`);
+    if (locale !== undefined && !(await locales().findByCode(locale))) throw invalid('locale', `locale "${locale.slice(0, 20)}" is not an enabled locale`);
   };
 
   /** A visible version (not a draft) by number, in `locale`, or in English where it is not translated. */
@@ -170,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Section-aware, word-level diff from version `a` to `b`, both in `locale` or both in English. */
     async diff(a: number, b: number, locale: string | undefined) {
-      if (a === b) throw invalid('b', 'must be another version than a');
+      if (a === b) throw invalid('b', 'b must be another version than a');
       let [from, to] = [await version(a, locale), await version(b, locale)];
       if (from.row.locale !== to.row.locale) [from, to] = [await version(a), await version(b)];
       const text = (row: Row) => ({ title: row.title, preamble: row.preamble ?? '', sections: row.sections });
@@ -199,7 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async suggest(userId: number, number: number, input: z.infer<typeof suggestionInput>) {
       const { row } = await version(number);
       if (!row.sections.some((section) => section.key === input.sectionKey)) {
-        if (input.kind !== 'add') throw invalid('sectionKey', `"${input.sectionKey}" is not a section of version ${number}`);
+        if (input.kind !== 'add') throw invalid('sectionKey', `sectionKey "${input.sectionKey}" is not a section of version ${number}`);
       }
       const now = Date.now();
       const [opens, closes] = [row.consultationOpensAt, row.consultationClosesAt];

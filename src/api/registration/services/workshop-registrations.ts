@@ -263,6 +263,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
+    /**
+     * After a write of a registration made around `register` (the admin panel, scripts), in its
+     * transaction: refuses it (409, so the write rolls back) when the registration is confirmed and
+     * its workshop now has more confirmed registrations than places.
+     */
+    async assertNotOverbooked(registrationDocumentId: string) {
+      const row = (await registrations().findOne({
+        select: ['status'],
+        where: { documentId: registrationDocumentId },
+        populate: { workshop: { select: ['documentId'] } },
+      })) as { status: RegistrationStatus; workshop: { documentId: string } | null } | null;
+      if (row?.status !== 'confirmed' || !row.workshop) return;
+      await strapi.db.transaction(async ({ trx }) => {
+        await lockDocument(strapi, trx, WORKSHOPS, row.workshop!.documentId);
+        // A workshop never published takes no registrations through the routes: it has no places to count yet.
+        const workshop = await publishedWorkshop(row.workshop!.documentId);
+        if (!workshop) return;
+        const { confirmed } = await countByStatus(workshop.documentId);
+        if (confirmed > workshop.capacity) {
+          const taken = workshop.capacity === 1 ? 'its one place is' : `all its ${workshop.capacity} places are`;
+          throw conflict(`status "confirmed" would overbook the workshop: ${taken} taken, so a registration can only be waitlisted`);
+        }
+      });
+    },
+
     /** After an editor changes a workshop (its capacity may have grown): fill the places left from the waitlist. */
     async fillFromWaitlist(workshopDocumentId: string) {
       await strapi.db.transaction(async ({ trx }) => {

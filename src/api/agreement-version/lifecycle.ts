@@ -74,7 +74,7 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
   const beforeUpdate = async (current: VersionRow, params: Params): Promise<Status | null> => {
     const data = params.data ?? {};
     if (FINAL.includes(current.status)) {
-      throw conflict(`Version ${current.versionNumber} is ${current.status}: an ${current.status} version cannot be changed`);
+      throw conflict(`Version ${current.versionNumber} is ${current.status}: a version once ${current.status} cannot be changed`);
     }
     if (data.versionNumber !== undefined && data.versionNumber !== current.versionNumber) {
       if (current.status !== 'draft') throw conflict(`Version ${current.versionNumber} is in consultation: its number cannot change`);

@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { OutboxChange } from './services/outbox';
 import { getService } from './utils/get-service';
 
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const WRITES = new Set(['create', 'clone', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 type Params = { documentId?: string; locale?: string | string[] };
 type Result = { documentId?: string; locale?: string; entries?: Array<{ locale?: string }> } | null;
@@ -27,7 +27,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return strapi.db.transaction(async ({ trx, onCommit }) => {
       const result = await next();
       const params = ctx.params as Params;
-      const documentId = params.documentId ?? (result as Result)?.documentId;
+      // A clone's params name the source; the document written is the new one.
+      const documentId = ctx.action === 'clone' ? (result as Result)?.documentId : (params.documentId ?? (result as Result)?.documentId);
       if (documentId) {
         await getService(strapi, 'outbox').record([{ uid: ctx.uid as UID.ContentType, documentId, locales: touchedLocales(params, result as Result) }], trx);
         onCommit(() => getService(strapi, 'sync').wake());

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const WRITES = new Set(['create', 'clone', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 /** What the skills map shows besides claims: who holds them, where they belong, and the skills' names. */
 const SHOWN = new Set(['api::member.member', 'api::organisation.organisation', 'api::issue-area.issue-area', 'api::skill.skill']);
 

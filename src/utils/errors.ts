@@ -1,3 +1,4 @@
+import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 
 /** A 409 in Strapi's error format (`ConflictError`), from anywhere: REST, admin panel, scripts. */
@@ -8,3 +9,12 @@ export const conflict = (message: string) => createError(409, message);
  * a bare "Forbidden"; callers deserve to know why (e.g. "only the member who registered can cancel").
  */
 export const forbidden = (message: string) => createError(403, message);
+
+/**
+ * A 400 for a query parameter, named by its path as the caller wrote it (`filters.title.$eq`, `sort`,
+ * `locale`), so API consumers know what to fix.
+ */
+export const invalidParameter = (parameter: string, problem: string) => {
+  const message = `Invalid parameter '${parameter}': ${problem}`;
+  return new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
+};

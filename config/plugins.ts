@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { viewerFromContext } from '../src/api/access/viewer';
 import type { PluginConfig } from '../src/plugins/multilingual-search/server/src/config/schema';
 import { searchLabels } from './lib/search-labels';
 import { requireSecret } from './lib/secrets';
@@ -142,15 +143,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // Both plugins decide who a request comes from with the app's own rule (src/api/access/viewer.ts).
   'skills-mapping': {
     enabled: true,
     resolve: './src/plugins/skills-mapping',
+    config: { viewerOf: viewerFromContext },
   },
   'multilingual-search': {
     enabled: true,
     resolve: './src/plugins/multilingual-search',
     // indexPrefix comes from SEARCH_INDEX_PREFIX (default: the environment name), see the plugin's config.
-    config: { types: searchTypes, labels: searchLabels },
+    config: { types: searchTypes, labels: searchLabels, viewerOf: viewerFromContext } satisfies Partial<PluginConfig>,
   },
 });
 

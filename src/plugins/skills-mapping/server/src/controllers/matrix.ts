@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { DIMENSIONS } from '../services/sql';
-import { getService } from '../utils/get-service';
+import { getConfig, getService } from '../utils/get-service';
 import { parseQuery, resolveLocale } from './parse';
 
 const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'] as const;
@@ -26,8 +26,7 @@ export const gapsQuery = z.object({ locale: z.string().max(20).optional(), limit
 
 /** Members and trusted integrations see exact counts; the public sees aggregates above the threshold. */
 export const seesExactCounts = (ctx: Context) => {
-  const auth = ctx.state?.auth;
-  return Boolean((auth?.strategy?.name === 'users-permissions' && auth.credentials?.id) || (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access') || auth?.strategy?.name === 'admin');
+  return getConfig(strapi).viewerOf(ctx).kind !== 'public';
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

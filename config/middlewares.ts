@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { corsOrigins } from './lib/cors';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // Inside strapi::errors: refusals (4xx) logged in one line, faults left to strapi::errors.
+  'global::refusals',
   'strapi::security',
-  'strapi::cors',
+  { name: 'strapi::cors', config: { origin: corsOrigins(env) } },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { viewerFromContext } from '../src/api/access/viewer';
 import type { PluginConfig } from '../src/plugins/multilingual-search/server/src/config/schema';
 import { emailConfig } from './lib/email';
 import { searchLabels } from './lib/search-labels';
@@ -147,15 +148,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // Both plugins decide who a request comes from with the app's own rule (src/api/access/viewer.ts).
   'skills-mapping': {
     enabled: true,
     resolve: './src/plugins/skills-mapping',
+    config: { viewerOf: viewerFromContext },
   },
   'multilingual-search': {
     enabled: true,
     resolve: './src/plugins/multilingual-search',
     // indexPrefix comes from SEARCH_INDEX_PREFIX (default: the environment name), see the plugin's config.
-    config: { types: searchTypes, labels: searchLabels },
+    config: { types: searchTypes, labels: searchLabels, viewerOf: viewerFromContext } satisfies Partial<PluginConfig>,
   },
 });
 

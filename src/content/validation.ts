@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkCodeField, findCodeField, type FieldIssue } from '../custom-fields/definitions';
+import { controlCharacterIssues } from './control-characters';
 
 type Entry = Record<string, unknown>;
 type Attribute = { type: string; unique?: boolean; customField?: string; regex?: string };
@@ -89,21 +90,24 @@ const fail = (issues: FieldIssue[]) => {
 
 export type WriteParams = { documentId?: string; locale?: string; data?: Entry };
 
+/** Locale codes as Strapi names them (`en`, `pt-BR`); anything else is not looked up. */
+const LOCALE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 /**
  * Checks a create or update of an `api::` document before it is written, for whatever route it came
- * from (REST, admin panel, seeding): code fields, formats (`regex`, which Strapi checks only when
- * publishing, so a draft, or a clone, could otherwise keep a value no publication accepts),
- * per-document uniqueness of slugs and other unique fields across all locales and states, known
- * locale, and cross-field rules. Throws a 400 ValidationError naming each field; nothing is written
- * when it throws.
+ * from (REST, admin panel, seeding): control characters in texts, code fields, formats (`regex`,
+ * which Strapi checks only when publishing, so a draft, or a clone, could otherwise keep a value no
+ * publication accepts), per-document uniqueness of slugs and other unique fields across all locales
+ * and states, known locale, and cross-field rules. Throws a 400 ValidationError naming each field;
+ * nothing is written when it throws.
  */
 export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, params: WriteParams) => {
   const model = strapi.getModel(uid) as unknown as Model;
   const data = params.data ?? {};
-  const issues: FieldIssue[] = [];
+  const issues: FieldIssue[] = controlCharacterIssues((component) => strapi.getModel(component as never) as never, model, data);
 
   if (params.locale !== undefined && model.pluginOptions?.i18n?.localized) {
-    const known = await strapi.plugin('i18n').service('locales').findByCode(params.locale);
+    const known = LOCALE_CODE.test(String(params.locale)) && (await strapi.plugin('i18n').service('locales').findByCode(params.locale));
     if (!known) issues.push({ path: ['locale'], message: `locale "${String(params.locale).slice(0, 20)}" is not an enabled locale` });
   }
 
@@ -116,7 +120,8 @@ export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, p
     if (attribute.regex && typeof value === 'string' && value !== '' && !new RegExp(attribute.regex).test(value)) {
       issues.push({ path: [field], message: `${field} must match the following: "/${attribute.regex}/"` });
     }
-    if ((attribute.type === 'uid' || attribute.unique) && value !== null && value !== undefined && value !== '') {
+    const malformed = issues.some((issue) => issue.path[0] === field);
+    if ((attribute.type === 'uid' || attribute.unique) && !malformed && value !== null && value !== undefined && value !== '') {
       const clash = await strapi.db.query(uid).findOne({
         select: ['documentId'],
         where: { [field]: value, ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },

@@ -16,3 +16,12 @@ export const conflict = (message: string) => createError(409, message);
  * a bare "Forbidden"; callers deserve to know why (e.g. "only the member who registered can cancel").
  */
 export const forbidden = (message: string) => createError(403, message);
+
+/**
+ * A 400 for a query parameter, named by its path as the caller wrote it (`filters.title.$eq`, `sort`,
+ * `locale`), so API consumers know what to fix.
+ */
+export const invalidParameter = (parameter: string, problem: string) => {
+  const message = `Invalid parameter '${parameter}': ${problem}`;
+  return new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
+};

@@ -9,7 +9,11 @@ import { useApp } from '../helpers/strapi';
 /** The plugin's configuration is checked at start-up; a bad value names its key. */
 const app = useApp();
 
-const validConfig = () => JSON.parse(JSON.stringify(app().strapi.config.get('plugin::multilingual-search')));
+/** A copy of the running configuration, deep but for `viewerOf`, the app's function. */
+const validConfig = () => {
+  const config = app().strapi.config.get('plugin::multilingual-search') as { viewerOf: unknown };
+  return { ...JSON.parse(JSON.stringify(config)), viewerOf: config.viewerOf };
+};
 
 test.each([
   [(c: any) => (c.sync.batchSize = 0), 'multilingual-search.sync.batchSize'],
@@ -19,6 +23,7 @@ test.each([
   [(c: any) => (c.types.resource.surprise = true), 'multilingual-search.types.resource'],
   [(c: any) => delete c.labels.type.words.en, 'multilingual-search.labels.type.words: needs English names'],
   [(c: any) => (c.labels.country = { from: 'flags' }), 'multilingual-search.labels.country.from'],
+  [(c: any) => delete c.viewerOf, 'multilingual-search.viewerOf'],
 ])('a malformed value is refused, naming the key (%#)', (mutate, key) => {
   const config = validConfig();
   mutate(config);

@@ -1,11 +1,16 @@
 import type { Core, UID } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { z } from 'zod';
+import { documentIdParam, parse } from '../../utils/parse';
 import { getService } from './get-service';
+import { createQueryShapeCheck } from './query-shape';
 import { viewerFromContext } from './viewer';
 
 type Actions = Record<string, (ctx: Context) => unknown>;
 type CoreService = { find: (query: object) => Promise<{ results: unknown; pagination: unknown }>; findOne: (id: string, query: object) => Promise<unknown> };
+
+const findOneParams = z.object({ id: documentIdParam });
 
 /**
  * The core controller of a content type, with `find` and `findOne` answering only what the caller
@@ -15,7 +20,9 @@ type CoreService = { find: (query: object) => Promise<{ results: unknown; pagina
 export const createScopedController = (uid: UID.ContentType, extra?: (deps: { strapi: Core.Strapi }) => Actions) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const service = () => strapi.service(uid as never) as unknown as CoreService;
+    const checkQueryShape = createQueryShapeCheck(strapi);
     const scopedQuery = async (core: Core.CoreAPI.Controller.Base, ctx: Context) => {
+      checkQueryShape(uid, ctx.query);
       await core.validateQuery(ctx);
       const query = await core.sanitizeQuery(ctx);
       return getService(strapi, 'scope').scopeQuery(uid, query, viewerFromContext(ctx));
@@ -30,7 +37,8 @@ export const createScopedController = (uid: UID.ContentType, extra?: (deps: { st
 
       async findOne(ctx: Context) {
         const core = this as unknown as Core.CoreAPI.Controller.Base;
-        const entity = await service().findOne(ctx.params.id, await scopedQuery(core, ctx));
+        const { id } = parse(findOneParams, ctx.params);
+        const entity = await service().findOne(id, await scopedQuery(core, ctx));
         if (!entity) return ctx.notFound();
         return core.transformResponse(await core.sanitizeOutput(entity, ctx));
       },

@@ -7,7 +7,8 @@ import { forbidden } from '../../utils/errors';
  *   not see more than the public);
  * - `member`: a signed-in users-permissions user, whatever their role (authenticated,
  *   org-representative, facilitator);
- * - `trusted`: a full-access API token, which an administrator created for an integration.
+ * - `trusted`: a full-access API token, which an administrator created for an integration, or an
+ *   administrator signed in to the admin panel.
  */
 export type Viewer =
   | { kind: 'public' }
@@ -16,6 +17,11 @@ export type Viewer =
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 
+/**
+ * The one rule deciding who a request comes from, for the app and for its plugins: config/plugins.ts
+ * hands this very function to the search and skills-mapping plugins (`viewerOf`), which decide only
+ * what each kind of viewer gets.
+ */
 export const viewerFromContext = (ctx: Context): Viewer => {
   const auth = ctx.state?.auth;
   const strategy = auth?.strategy?.name;
@@ -23,6 +29,9 @@ export const viewerFromContext = (ctx: Context): Viewer => {
     return { kind: 'member', userId: auth.credentials.id, role: auth.credentials.role?.type ?? 'authenticated' };
   }
   if (strategy === 'content-api-token' && auth.credentials?.type === 'full-access') {
+    return { kind: 'trusted' };
+  }
+  if (strategy === 'admin' && auth.credentials?.id) {
     return { kind: 'trusted' };
   }
   return PUBLIC_VIEWER;

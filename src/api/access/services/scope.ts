@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors, contentTypes } from '@strapi/utils';
+import { contentTypes } from '@strapi/utils';
+import { invalidParameter } from '../../../utils/errors';
+import { isFilterOnFields, isObject, targetOf, type Attribute, type Model } from '../model';
 import { ruleFor, type Filter } from '../rules';
 import type { Viewer } from '../viewer';
 
-const { ValidationError } = errors;
-
-type Attribute = { type: string; target?: string; component?: string; relation?: string; private?: boolean };
-type Model = { uid: string; attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 export type ContentQuery = Record<string, unknown> & {
   filters?: unknown;
   populate?: unknown;
@@ -16,18 +14,19 @@ export type ContentQuery = Record<string, unknown> & {
 type PopulateEntry = true | (Record<string, unknown> & { populate?: unknown; filters?: unknown; on?: Record<string, unknown> });
 type Populate = Record<string, PopulateEntry>;
 
-const LOGICAL = new Set(['$and', '$or', '$not']);
 const LOCALES_TTL_MS = 10_000;
 /** Query parameters that could select drafts; the content API only ever serves published rows. */
 const PUBLICATION_PARAMS = ['status', 'publicationFilter', 'hasPublishedVersion'];
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
+/**
+ * Every condition in a list of its own under `$and`, never side by side in one object: the query
+ * engine merges the conditions of one object by key (its `processWhere`), so two relation filters
+ * next to each other, or one next to an `$and`, would both become `$and` and one would silently
+ * replace the other.
+ */
 const and = (...parts: Array<Filter | null | undefined>): Filter | undefined => {
   const present = parts.filter((part): part is Filter => isObject(part) && Object.keys(part).length > 0);
-  if (present.length === 0) return undefined;
-  return present.length === 1 ? present[0] : { $and: present };
+  return present.length > 0 ? { $and: present } : undefined;
 };
 
 const isPopulatable = (attribute: Attribute) =>
@@ -89,50 +88,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const relationConstraint = (source: string, target: string, viewer: Viewer) =>
     and(ruleFor(target, viewer), hasDraftAndPublish(target) && !hasDraftAndPublish(source) ? { publishedAt: { $notNull: true } } : null);
 
-  const scopeFilters = (uid: string, filters: unknown, viewer: Viewer, path: string): unknown => {
-    if (Array.isArray(filters)) return filters.map((item, i) => scopeFilters(uid, item, viewer, `${path}[${i}]`));
-    if (!isObject(filters)) return filters;
+  /**
+   * The caller's filters on `uid`, one condition per `$and` entry (see `and`), with the constraint of
+   * its target added to every filter on a relation's fields.
+   */
+  const scopeFilters = (uid: string, filters: unknown, viewer: Viewer, path: string): Filter | undefined => {
+    if (Array.isArray(filters)) return and(...filters.map((item, i) => scopeFilters(uid, item, viewer, `${path}[${i}]`)));
+    if (!isObject(filters)) return undefined;
     const attributes = model(uid)?.attributes ?? {};
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(filters)) {
-      const attribute = attributes[key];
+    const conditions = Object.entries(filters).map(([key, value]): Filter => {
       const at = `${path}.${key}`;
-      if (LOGICAL.has(key)) {
-        out[key] = scopeFilters(uid, value, viewer, at);
-      } else if (attribute?.type === 'relation' && attribute.target) {
-        const constraint = relationConstraint(uid, attribute.target, viewer);
-        if (constraint && (!isObject(value) || Object.keys(value).some((k) => k.startsWith('$') && !LOGICAL.has(k)))) {
-          // An operator on the relation itself ($null, $eq on ids…) would count rows the viewer may not see.
-          throw new ValidationError(`Invalid filter at '${at}': filter on a field of the related entry, e.g. ${at}.slug`, {
-            key: at,
-          });
-        }
-        out[key] = constraint ? and(scopeFilters(attribute.target, value, viewer, at) as Filter, constraint) : scopeFilters(attribute.target, value, viewer, at);
-      } else if (attribute?.type === 'component' && attribute.component) {
-        out[key] = scopeFilters(attribute.component, value, viewer, at);
-      } else {
-        out[key] = value;
+      if (key === '$and' || key === '$or') return { [key]: (value as unknown[]).map((item, i) => scopeFilters(uid, item, viewer, `${at}[${i}]`) ?? {}) };
+      if (key === '$not') return { $not: scopeFilters(uid, value, viewer, at) ?? {} };
+      const attribute = attributes[key];
+      const target = targetOf(attribute);
+      if (!target) return { [key]: value };
+      const constraint = attribute.type === 'relation' ? relationConstraint(uid, target, viewer) : undefined;
+      if (!isFilterOnFields(value)) {
+        // An operator on the relation itself ($null, $eq on ids…) would count rows the viewer may not see.
+        if (constraint) throw invalidParameter(at, `filter on a field of the related entries, e.g. ${at}.slug`);
+        return { [key]: value };
       }
-    }
-    return out;
+      return { [key]: and(scopeFilters(target, value, viewer, at), constraint) ?? {} };
+    });
+    return and(...conditions);
   };
 
-  const scopePopulateEntry = (source: string, attribute: Attribute, entry: PopulateEntry, viewer: Viewer): PopulateEntry => {
+  const scopePopulateEntry = (source: string, attribute: Attribute, entry: PopulateEntry, viewer: Viewer, path: string): PopulateEntry => {
     if (attribute.type === 'relation' && attribute.target) {
       const target = attribute.target;
       const options = entry === true ? {} : { ...entry };
-      const filters = and(scopeFilters(target, options.filters, viewer, 'populate.filters') as Filter, relationConstraint(source, target, viewer));
-      const populate = options.populate === undefined ? undefined : scopePopulate(target, options.populate, viewer);
+      const filters = and(scopeFilters(target, options.filters, viewer, `${path}.filters`), relationConstraint(source, target, viewer));
+      const populate = options.populate === undefined ? undefined : scopePopulate(target, options.populate, viewer, `${path}.populate`);
       return { ...options, ...(filters ? { filters } : {}), ...(populate ? { populate } : {}) };
     }
     if (attribute.type === 'component' && attribute.component && entry !== true && entry.populate !== undefined) {
-      return { ...entry, populate: scopePopulate(attribute.component, entry.populate, viewer) };
+      return { ...entry, populate: scopePopulate(attribute.component, entry.populate, viewer, `${path}.populate`) };
     }
     if (attribute.type === 'dynamiczone' && entry !== true && isObject(entry.on)) {
       const on = Object.fromEntries(
         Object.entries(entry.on).map(([component, value]) => [
           component,
-          isObject(value) && value.populate !== undefined ? { ...value, populate: scopePopulate(component, value.populate, viewer) } : value,
+          isObject(value) && value.populate !== undefined ? { ...value, populate: scopePopulate(component, value.populate, viewer, `${path}.on.${component}.populate`) } : value,
         ])
       );
       return { ...entry, on };
@@ -144,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Expands `populate` into its object form and adds to every populated relation the constraint of
    * its target type, recursively, so a populate never returns a row its viewer could not fetch directly.
    */
-  const scopePopulate = (uid: string, populate: unknown, viewer: Viewer): Populate | undefined => {
+  const scopePopulate = (uid: string, populate: unknown, viewer: Viewer, path: string): Populate | undefined => {
     const shape = normalizeShape(populate);
     const attributes = model(uid)?.attributes ?? {};
     if ('*' in shape) {
@@ -157,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [name, entry] of Object.entries(shape)) {
       const attribute = attributes[name];
       if (!attribute || !isPopulatable(attribute)) continue;
-      out[name] = scopePopulateEntry(uid, attribute, entry, viewer);
+      out[name] = scopePopulateEntry(uid, attribute, entry, viewer, `${path}.${name}`);
     }
     return Object.keys(out).length ? out : undefined;
   };
@@ -181,7 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const attribute = model(current)?.attributes?.[segment];
         if (attribute?.type !== 'relation' || !attribute.target) break;
         if (relationConstraint(current, attribute.target, viewer)) {
-          throw new ValidationError(`Invalid sort at '${path}': cannot sort by fields of related entries`, { key: 'sort' });
+          throw invalidParameter('sort', `cannot sort by fields of related entries (${path})`);
         }
         current = attribute.target;
       }
@@ -203,7 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!(model(uid) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized) return;
     const known = typeof locale === 'string' && (await enabledLocales()).has(locale);
     if (!known) {
-      throw new ValidationError(`Invalid parameter at 'locale': unknown locale '${String(locale).slice(0, 20)}'`, { key: 'locale' });
+      throw invalidParameter('locale', `unknown locale '${String(locale).slice(0, 20)}'`);
     }
   };
 
@@ -218,10 +215,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertSortable(uid, query.sort, viewer);
       const scoped: ContentQuery = { ...query };
       for (const param of PUBLICATION_PARAMS) delete scoped[param];
-      const filters = and(scopeFilters(uid, query.filters, viewer, 'filters') as Filter, ruleFor(uid, viewer));
+      // The caller's filters and the rule side by side under $and: every filter the caller sends applies, and so does the rule.
+      const filters = and(scopeFilters(uid, query.filters, viewer, 'filters'), ruleFor(uid, viewer));
       if (filters) scoped.filters = filters;
       else delete scoped.filters;
-      const populate = scopePopulate(uid, query.populate, viewer);
+      const populate = scopePopulate(uid, query.populate, viewer, 'populate');
       if (populate) scoped.populate = populate;
       else delete scoped.populate;
       return scoped;

@@ -68,8 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { row, requestedLocale: locale ?? fallback, canonical: row.locale === fallback };
   };
 
+  /** The signed-in member's profile and published organisation (its name in answers is never an editor's unpublished change). */
   const profileOf = async (userId: number) =>
-    (await strapi.db.query(MEMBERS).findOne({ select: ['documentId', 'displayName'], where: { user: { id: userId } }, populate: { organisation: { select: ['documentId', 'slug', 'name'] } } })) as {
+    (await strapi.db.query(MEMBERS).findOne({ select: ['documentId', 'displayName'], where: { user: { id: userId } }, populate: { organisation: { select: ['documentId', 'slug', 'name'], where: { publishedAt: { $notNull: true } } } } })) as {
       documentId: string;
       organisation: { documentId: string; slug: string; name: string } | null;
     } | null;

@@ -7,25 +7,30 @@ const OWN_PROFILE_POPULATE = { organisation: { fields: ['name', 'slug'] } };
 
 type OwnProfileData = Record<string, unknown>;
 
-const ownProfile = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The profile of the member signed in as `userId`, in `locale` (default locale when absent). */
-  async findOwn(userId: number, locale?: string) {
-    return strapi.documents(UID).findFirst({ filters: { user: { id: userId } }, locale, populate: OWN_PROFILE_POPULATE } as never);
-  },
+const ownProfile = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The profile of the member signed in as `userId`, in `locale` (default locale when absent).
+   * Profiles have no drafts, but their organisation has: `status: 'published'` reads its published
+   * version, as the content API does, never an editor's unpublished change.
+   */
+  const findOwn = async (userId: number, locale?: string) =>
+    strapi.documents(UID).findFirst({ filters: { user: { id: userId } }, locale, status: 'published', populate: OWN_PROFILE_POPULATE } as never);
 
-  /** Updates, or creates on first use, the signed-in member's profile. */
-  async saveOwn(user: { id: number; username?: string }, data: OwnProfileData, locale?: string) {
-    const existing = (await strapi.db.query(UID).findOne({ select: ['documentId'], where: { user: { id: user.id } } })) as { documentId: string } | null;
-    if (existing) {
-      return strapi.documents(UID).update({ documentId: existing.documentId, locale, data, populate: OWN_PROFILE_POPULATE } as never);
-    }
-    return strapi.documents(UID).create({
-      locale,
-      data: { displayName: user.username ?? 'Member', ...data, user: user.id },
-      populate: OWN_PROFILE_POPULATE,
-    } as never);
-  },
-});
+  return {
+    findOwn,
+
+    /** Updates, or creates on first use, the signed-in member's profile; answers it as `findOwn` reads it. */
+    async saveOwn(user: { id: number; username?: string }, data: OwnProfileData, locale?: string) {
+      const existing = (await strapi.db.query(UID).findOne({ select: ['documentId'], where: { user: { id: user.id } } })) as { documentId: string } | null;
+      if (existing) {
+        await strapi.documents(UID).update({ documentId: existing.documentId, locale, data } as never);
+      } else {
+        await strapi.documents(UID).create({ locale, data: { displayName: user.username ?? 'Member', ...data, user: user.id } } as never);
+      }
+      return findOwn(user.id, locale);
+    },
+  };
+};
 
 export default factories.createCoreService(UID, ownProfile);
 

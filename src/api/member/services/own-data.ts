@@ -10,6 +10,11 @@ const WORKSHOPS = 'api::workshop.workshop';
 const SUGGESTIONS = 'api::suggestion.suggestion';
 const ENDORSEMENTS = 'api::endorsement.endorsement';
 const FEEDS = 'api::calendar-feed.calendar-feed';
+/**
+ * Organisations, workshops and reading groups have drafts: an export shows the published version
+ * of each, as the content API does, never an editor's unpublished change.
+ */
+const PUBLISHED = { publishedAt: { $notNull: true } };
 
 type ProfileRow = {
   documentId: string;
@@ -49,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const profileRows = async (userId: number) =>
     (await strapi.db.query(MEMBERS).findMany({
       where: { user: { id: userId } },
-      populate: { organisation: { select: ['slug', 'name'] } },
+      populate: { organisation: { select: ['slug', 'name'], where: PUBLISHED } },
       orderBy: { locale: 'asc' },
     })) as ProfileRow[];
 
@@ -67,12 +72,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const registrations = (await strapi.db.query(REGISTRATIONS).findMany({
         where: { member: ofMember },
-        populate: { workshop: { select: ['documentId', 'locale', 'title', 'startsAt'] } },
+        populate: { workshop: { select: ['documentId', 'locale', 'title', 'startsAt'], where: PUBLISHED } },
         orderBy: { createdAt: 'asc' },
       })) as Array<{ documentId: string; status: string; waitlistPosition: number | null; createdAt: string; updatedAt: string; workshop: { documentId: string; title: string; startsAt: string } | null }>;
-      const inGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { participants: ofMember } })) as Array<{ documentId: string; locale: string; name: string }>;
-      const facilitatedGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { facilitators: ofMember } })) as Array<{ documentId: string; locale: string; name: string }>;
-      const facilitatedWorkshops = (await strapi.db.query(WORKSHOPS).findMany({ select: ['documentId', 'locale', 'title'], where: { facilitators: ofMember } })) as Array<{ documentId: string; locale: string; title: string }>;
+      const inGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { participants: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; name: string }>;
+      const facilitatedGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; name: string }>;
+      const facilitatedWorkshops = (await strapi.db.query(WORKSHOPS).findMany({ select: ['documentId', 'locale', 'title'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; title: string }>;
       const suggestions = (await strapi.db.query(SUGGESTIONS).findMany({
         where: { author: ofMember },
         populate: { agreementVersion: { select: ['versionNumber'] } },
@@ -80,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Array<Record<string, unknown> & { agreementVersion: { versionNumber: number } | null }>;
       const endorsements = (await strapi.db.query(ENDORSEMENTS).findMany({
         where: { endorsedBy: ofMember },
-        populate: { agreementVersion: { select: ['versionNumber'] }, organisation: { select: ['slug', 'name'] } },
+        populate: { agreementVersion: { select: ['versionNumber'] }, organisation: { select: ['slug', 'name'], where: PUBLISHED } },
       })) as Array<{ statement: string | null; createdAt: string; agreementVersion: { versionNumber: number } | null; organisation: { slug: string; name: string } | null }>;
       const feed = (await strapi.db.query(FEEDS).findOne({ select: ['createdAt'], where: { user: { id: userId } } })) as { createdAt: string } | null;
 

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import { z } from 'zod';
 
 /**
@@ -107,8 +108,19 @@ const meilisearchSchema = z
     if (!meilisearch.adminKey) ctx.addIssue({ code: 'custom', path: ['adminKey'], message: 'is required with a host (MEILISEARCH_ADMIN_KEY)' });
   });
 
+/**
+ * Who a request comes from: `public`, a signed-in `member` or `trusted` (a full-access API token, an
+ * administrator), decided by the app for itself and all its plugins with one function, so the rules
+ * cannot drift apart. The plugin only decides what each kind of caller finds.
+ */
+const viewerOfSchema = z
+  .function()
+  .args(z.custom<Context>())
+  .returns(z.object({ kind: z.enum(['public', 'member', 'trusted']) }).passthrough());
+
 export const pluginConfigSchema = z
   .object({
+    viewerOf: viewerOfSchema,
     /** Index names are `<prefix>_<type>_<locale>`, so several environments can share one engine. */
     indexPrefix: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only'),
     types: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'must be a lowercase type name'), typeConfigSchema),

@@ -1,20 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { SearchUnavailableError, type Audience } from '../services/search';
-import { getService } from '../utils/get-service';
+import { getConfig, getService } from '../utils/get-service';
 
-/** Signed-in members and full-access integrations see members-only documents; everyone else the public ones. */
-const audienceOf = (ctx: Context): Audience => {
-  const auth = ctx.state?.auth;
-  if (auth?.strategy?.name === 'users-permissions' && auth.credentials?.id) return 'members';
-  if (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access') return 'members';
-  return 'public';
-};
+/**
+ * Members and trusted callers find members-only documents; everyone else the public ones. Who is
+ * who is the app's rule, received as `viewerOf` in the plugin's configuration.
+ */
+const audienceOf = (strapi: Core.Strapi, ctx: Context): Audience => (getConfig(strapi).viewerOf(ctx).kind === 'public' ? 'public' : 'members');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async search(ctx: Context) {
     try {
-      ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(ctx));
+      ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(strapi, ctx));
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
       strapi.log.warn(`[multilingual-search] search unavailable: ${error.message}`);
@@ -25,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** A tenant token for searching Meilisearch directly; 404 when tokens are off for this caller. */
   async token(ctx: Context) {
-    const audience = audienceOf(ctx);
+    const audience = audienceOf(strapi, ctx);
     if (!getService(strapi, 'tokens').available(audience)) return ctx.notFound();
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { data: await getService(strapi, 'tokens').issue(audience) };

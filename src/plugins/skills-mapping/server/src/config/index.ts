@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import { z } from 'zod';
 
 /** Configuration of the skills-mapping plugin (`config/plugins.ts`), checked when Strapi loads it. */
@@ -9,13 +10,22 @@ export const pluginConfigSchema = z
     reassessAfterMonths: z.number().int().min(1).max(120),
     /** Most profiles one who-to-ask answer lists. */
     expertsLimit: z.number().int().min(1).max(500),
+    /**
+     * Who a request comes from: `public`, a signed-in `member` or `trusted` (a full-access API token,
+     * an administrator), decided by the app for itself and all its plugins with one function, so the
+     * rules cannot drift apart. The plugin only decides what each kind of caller sees.
+     */
+    viewerOf: z
+      .function()
+      .args(z.custom<Context>())
+      .returns(z.object({ kind: z.enum(['public', 'member', 'trusted']) }).passthrough()),
   })
   .strict();
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
 export default {
-  default: { publicMinimumCount: 3, reassessAfterMonths: 12, expertsLimit: 50 } satisfies PluginConfig,
+  default: { publicMinimumCount: 3, reassessAfterMonths: 12, expertsLimit: 50 } satisfies Omit<PluginConfig, 'viewerOf'>,
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);
     if (!result.success) {

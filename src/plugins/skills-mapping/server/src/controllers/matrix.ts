@@ -5,7 +5,7 @@ import { z } from 'zod';
 import createError from 'http-errors';
 import { MEMBERS_ONLY } from '../services/matrix';
 import { DIMENSIONS, type Dimension } from '../services/sql';
-import { getService } from '../utils/get-service';
+import { getConfig, getService } from '../utils/get-service';
 import { parseQuery, resolveLocale } from './parse';
 
 const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'] as const;
@@ -26,12 +26,6 @@ export const matrixQuery = z
 
 export const gapsQuery = z.object({ locale: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(100).default(10) }).strict();
 
-/** Members and trusted integrations see exact counts; the public sees aggregates above the threshold. */
-export const seesExactCounts = (ctx: Context) => {
-  const auth = ctx.state?.auth;
-  return Boolean((auth?.strategy?.name === 'users-permissions' && auth.credentials?.id) || (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access') || auth?.strategy?.name === 'admin');
-};
-
 /**
  * The public's tables are fixed: filtering on members (or counting per organisation) would let
  * anyone difference two tables down to one person.
@@ -44,6 +38,9 @@ const refuseMembersOnly = (query: { dimension: Dimension } & Partial<Record<(typ
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Members and trusted integrations see exact counts; the public sees the fixed, disclosure-controlled tables. */
+  const seesExactCounts = (ctx: Context) => getConfig(strapi).viewerOf(ctx).kind !== 'public';
+
   /** The query, with locale and every named slug checked against the database. */
   const read = async (ctx: Context) => {
     const query = parseQuery(matrixQuery, ctx.query);

@@ -1,7 +1,7 @@
 import members from '../../src/seed/data/members.json';
 import { api } from '../helpers/api';
 import { useApp } from '../helpers/strapi';
-import { createUser, type TestUser } from '../helpers/users';
+import { createFullAccessToken, createUser, type TestUser } from '../helpers/users';
 
 /** Own claims (all or nothing, never someone else's), who to ask, growth areas. */
 const app = useApp('seeded');
@@ -122,9 +122,17 @@ describe('who to ask', () => {
     expect(italians.every((e) => (e as unknown as { countries: string[] }).countries.includes('IT'))).toBe(true);
   });
 
+  test('a trusted integration (full-access API token) asks too: the list, not a 500', async () => {
+    const response = await api(app(), { token: await createFullAccessToken(app()) }).get('/api/skills-mapping/experts?skill=asylum-law');
+    expect(response.status).toBe(200);
+    expect(response.body.data.length).toBeGreaterThan(0);
+  });
+
   test.each([
     ['', 'skill'],
     ['skill=juggling', 'skill'],
+    ['skill=%00', 'skill'],
+    ['skill=asylum%20law%27--', 'skill'],
     ['skill=asylum-law&minLevel=9', 'minLevel'],
     ['skill=asylum-law&language=french', 'language'],
     ['skill=asylum-law&canMentor=maybe', 'canMentor'],

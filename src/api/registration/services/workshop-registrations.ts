@@ -288,13 +288,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** After an editor changes a workshop (its capacity may have grown): fill the places left from the waitlist. */
+    /**
+     * After an editor changed a workshop (its capacity may have grown) or removed or edited one of its
+     * registrations: the waitlist is numbered 1, 2, 3… again in its order, and the places left go to
+     * the first in line.
+     */
     async fillFromWaitlist(workshopDocumentId: string) {
       await strapi.db.transaction(async ({ trx }) => {
         const workshop = await publishedWorkshop(workshopDocumentId);
-        if (workshop) await promoteWaitlisted(trx, workshop);
+        if (!workshop) return;
+        const waitlisted = (await registrations().findMany({
+          select: ['id', 'waitlistPosition'],
+          where: { ...ofWorkshop(workshopDocumentId), status: 'waitlisted' },
+          orderBy: [{ waitlistPosition: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        })) as Array<{ id: number; waitlistPosition: number | null }>;
+        for (const [i, row] of waitlisted.entries()) {
+          if (row.waitlistPosition !== i + 1) await trx(tableOf(strapi, REGISTRATIONS)).where('id', row.id).update({ waitlist_position: i + 1 });
+        }
+        await promoteWaitlisted(trx, workshop);
       });
     },
-
   };
 };

@@ -7,7 +7,7 @@ import { parseQuery } from './parse';
 
 export const expertsQuery = z
   .object({
-    skill: z.string().min(1, 'is required').max(120),
+    skill: z.string().min(1, 'is required').max(120).regex(/^[A-Za-z0-9_-]+$/, 'must be a skill slug or documentId'),
     language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code').optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
     minLevel: z.coerce.number().int().min(0).max(4).optional(),
@@ -24,7 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { $or: [{ slug: query.skill }, { documentId: query.skill }] },
     })) as { documentId: string; slug: string } | null;
     if (!skill) throw new errors.ValidationError(`Invalid parameter 'skill': unknown skill "${query.skill}"`);
-    const caller = await getService(strapi, 'claims').profileOf(ctx.state.user.id);
+    // A full-access API token asks for no one in particular: no languages to rank by.
+    const caller = ctx.state.user ? await getService(strapi, 'claims').profileOf(ctx.state.user.id) : null;
     const experts = await getService(strapi, 'experts').find(skill.documentId, query, caller?.languages ?? []);
     ctx.body = { data: experts, meta: { skill: skill.slug, total: experts.length } };
   },

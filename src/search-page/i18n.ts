@@ -70,7 +70,7 @@ const en = {
   'legend.good': '2 or more members at level 3+',
   'legend.risk': 'only 1 member at level 3+',
   'legend.gap': 'nobody at level 3+',
-  'legend.withheld': 'fewer than {count} members: not shown publicly',
+  'legend.withheld': 'could reveal fewer than {count} members: not shown publicly',
   'matrix.advanced': '{count} at level 3+',
   'error.generic': 'Something went wrong. Please try again.',
 };
@@ -146,7 +146,7 @@ const de: Messages = {
   'legend.good': '2 oder mehr Mitglieder auf Stufe 3+',
   'legend.risk': 'nur 1 Mitglied auf Stufe 3+',
   'legend.gap': 'niemand auf Stufe 3+',
-  'legend.withheld': 'weniger als {count} Mitglieder: öffentlich nicht angezeigt',
+  'legend.withheld': 'könnte weniger als {count} Mitglieder erkennbar machen: öffentlich nicht angezeigt',
   'matrix.advanced': '{count} auf Stufe 3+',
   'error.generic': 'Etwas ist schiefgegangen. Bitte noch einmal versuchen.',
 };
@@ -219,7 +219,7 @@ const fr: Messages = {
   'legend.good': '2 membres ou plus au niveau 3+',
   'legend.risk': 'un seul membre au niveau 3+',
   'legend.gap': 'personne au niveau 3+',
-  'legend.withheld': 'moins de {count} membres : non affiché publiquement',
+  'legend.withheld': 'pourrait révéler moins de {count} membres : non affiché publiquement',
   'matrix.advanced': '{count} au niveau 3+',
   'error.generic': 'Une erreur est survenue. Veuillez réessayer.',
 };
@@ -292,7 +292,7 @@ const es: Messages = {
   'legend.good': '2 o más miembros en nivel 3+',
   'legend.risk': 'solo 1 miembro en nivel 3+',
   'legend.gap': 'nadie en nivel 3+',
-  'legend.withheld': 'menos de {count} miembros: no se muestra públicamente',
+  'legend.withheld': 'podría revelar menos de {count} miembros: no se muestra públicamente',
   'matrix.advanced': '{count} en nivel 3+',
   'error.generic': 'Algo salió mal. Inténtelo de nuevo.',
 };
@@ -365,7 +365,7 @@ const it: Messages = {
   'legend.good': '2 o più membri al livello 3+',
   'legend.risk': 'solo 1 membro al livello 3+',
   'legend.gap': 'nessuno al livello 3+',
-  'legend.withheld': 'meno di {count} membri: non mostrato pubblicamente',
+  'legend.withheld': 'potrebbe rivelare meno di {count} membri: non mostrato pubblicamente',
   'matrix.advanced': '{count} al livello 3+',
   'error.generic': 'Qualcosa è andato storto. Riprova.',
 };
@@ -438,7 +438,7 @@ const pl: Messages = {
   'legend.good': '2 lub więcej członków na poziomie 3+',
   'legend.risk': 'tylko 1 członek na poziomie 3+',
   'legend.gap': 'nikt na poziomie 3+',
-  'legend.withheld': 'mniej niż {count} członków: nie pokazano publicznie',
+  'legend.withheld': 'mógłby ujawnić mniej niż {count} członków: nie pokazano publicznie',
   'matrix.advanced': '{count} na poziomie 3+',
   'error.generic': 'Coś poszło nie tak. Spróbuj ponownie.',
 };
@@ -511,7 +511,7 @@ const ro: Messages = {
   'legend.good': '2 sau mai mulți membri la nivelul 3+',
   'legend.risk': 'un singur membru la nivelul 3+',
   'legend.gap': 'nimeni la nivelul 3+',
-  'legend.withheld': 'sub {count} membri: nu se afișează public',
+  'legend.withheld': 'ar putea dezvălui sub {count} membri: nu se afișează public',
   'matrix.advanced': '{count} la nivelul 3+',
   'error.generic': 'Ceva nu a funcționat. Încercați din nou.',
 };
@@ -584,7 +584,7 @@ const el: Messages = {
   'legend.good': '2 ή περισσότερα μέλη σε επίπεδο 3+',
   'legend.risk': 'μόνο 1 μέλος σε επίπεδο 3+',
   'legend.gap': 'κανείς σε επίπεδο 3+',
-  'legend.withheld': 'λιγότερα από {count} μέλη: δεν εμφανίζεται δημόσια',
+  'legend.withheld': 'θα μπορούσε να αποκαλύψει λιγότερα από {count} μέλη: δεν εμφανίζεται δημόσια',
   'matrix.advanced': '{count} σε επίπεδο 3+',
   'error.generic': 'Κάτι πήγε στραβά. Δοκιμάστε ξανά.',
 };

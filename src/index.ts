@@ -3,6 +3,7 @@ import { registerAgreementLifecycle } from './api/agreement-version/lifecycle';
 import { registerSessionReadingsSync } from './api/reading-group/session-readings';
 import { registerCapacityCheck } from './api/registration/capacity';
 import { registerWaitlistPromotion } from './api/registration/waitlist-promotion';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensureDemoAdmin } from './bootstrap/admin-user';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
@@ -27,6 +28,7 @@ export default {
     const config = loadPlatformConfig(strapi);
     await ensureLocales(strapi, config);
     await ensureRolesAndPermissions(strapi, config);
+    await ensureAdminRoles(strapi);
     const coverage = createLocaleCoverage(strapi);
     for (const { uid } of COVERED_TYPES) await coverage.fill(uid);
 

@@ -1,6 +1,7 @@
 import type { Expert, FacetNames, Matrix, MatrixCell, SearchHit, SearchResponse } from './api';
 import { h, present, snippetNodes } from './dom';
 import { languageName, UI_LANGUAGES, type Translate, type UiLanguage } from './i18n';
+import { cellStatus, legendText, MATRIX_STATUSES, STATUS_SYMBOL, statusWord } from './matrix-status';
 import { FACETS, urlOf, type PageState } from './url-state';
 
 /** What the page's own texts depend on: the interface language. */
@@ -124,14 +125,9 @@ export const renderExperts = (experts: Expert[], labels: Labels) => {
   );
 };
 
-/** Every status has a symbol and a word, so the heatmap reads the same without colour. */
-const STATUS_SYMBOL = { good: '✓', risk: '!', gap: '✗', withheld: '–' } as const;
-
-const cellStatus = (cell: MatrixCell) => (cell.withheld || !cell.status ? 'withheld' : cell.status);
-
 const matrixCell = (cell: MatrixCell, labels: Labels) => {
   const status = cellStatus(cell);
-  const word = labels.t(`status.${status}`);
+  const word = labels.t(statusWord(status));
   return h(
     'td',
     { class: `status-${status}`, 'data-status': status },
@@ -149,10 +145,8 @@ export const renderLegend = (threshold: number | null, labels: Labels) =>
     h(
       'ul',
       { class: 'legend' },
-      ...(['good', 'risk', 'gap'] as const).map((status) =>
-        h('li', { class: `status-${status}` }, `${STATUS_SYMBOL[status]} ${labels.t(`status.${status}`)}: ${labels.t(`legend.${status}`)}`)
-      ),
-      threshold !== null ? h('li', { class: 'status-withheld' }, `${STATUS_SYMBOL.withheld} ${labels.t('status.withheld')}: ${labels.t('legend.withheld', { count: threshold })}`) : null
+      ...MATRIX_STATUSES.map((status) => h('li', { class: `status-${status}` }, `${STATUS_SYMBOL[status]} ${labels.t(statusWord(status))}: ${labels.t(legendText(status))}`)),
+      threshold !== null ? h('li', { class: 'status-withheld' }, `${STATUS_SYMBOL.withheld} ${labels.t(statusWord('withheld'))}: ${labels.t(legendText('withheld'), { count: threshold })}`) : null
     )
   );
 

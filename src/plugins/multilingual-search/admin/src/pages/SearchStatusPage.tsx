@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Box, Button, Flex, Grid, ProgressBar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { byTypeThenLocale } from '../../../server/src/utils/index-order';
 
 type Status = {
   engine: string;
   /** The server process that answered: with the embedded engine, whose indexes and backlog these are. */
   process: string;
   health: { ok: boolean; message?: string };
-  /** Sorted by type, then locale. */
   indexes: Array<{ name: string; type: string; locale: string; documents: number; lastSync: number | null }>;
   outbox: {
     /** `queue`: the backlog every process shares; `log`: that of the process that answered. */
@@ -43,7 +43,12 @@ const SearchStatusPage = () => {
   const refresh = useCallback(async () => {
     try {
       const { data } = await get<Status>(`${BASE}/status`);
-      setStatus(data);
+      // Both lists read by type, then locale: the reindex progress comes in the order the work is done.
+      setStatus({
+        ...data,
+        indexes: [...data.indexes].sort(byTypeThenLocale),
+        reindex: data.reindex && { ...data.reindex, progress: [...data.reindex.progress].sort(byTypeThenLocale) },
+      });
       setError(null);
     } catch (failure) {
       setError((failure as Error).message);

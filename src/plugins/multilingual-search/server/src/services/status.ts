@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
+import { byTypeThenLocale } from '../utils/index-order';
 
 /**
  * What the admin page shows: the engine and its health; this app's indexes, by type then locale,
@@ -16,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const parsed = getService(strapi, 'types').parseIndexName(index.name);
         return parsed ? [{ ...parsed, ...index, lastSync: synced[index.name] ?? null }] : [];
       })
-      .sort((a, b) => a.type.localeCompare(b.type) || a.locale.localeCompare(b.locale));
+      .sort(byTypeThenLocale);
     return {
       engine: engine.name,
       process: getService(strapi, 'outbox').processId,

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { isUiLanguage, translator, type Translate } from '../../../../../search-page/i18n';
+import { cellStatus, legendText, MATRIX_STATUSES, STATUS_SYMBOL, statusWord } from '../../../../../search-page/matrix-status';
+import { heatmapCellText, STATUS_COLOURS, type HeatmapCell } from './heatmap-cell';
 
-type Status = 'good' | 'risk' | 'gap';
-type Cell = { status: Status | null; holders: number | null; advanced: number | null; levels: number[] | null };
 type Matrix = {
   dimension: string;
   columns: Array<{ key: string; label: string }>;
-  rows: Array<{ skill: { documentId: string; name: string; category: string }; cells: Record<string, Cell> }>;
+  rows: Array<{ skill: { documentId: string; name: string; category: string }; cells: Record<string, HeatmapCell> }>;
 };
 
 const BASE = '/skills-mapping';
@@ -19,21 +21,21 @@ const DIMENSIONS = [
 ] as const;
 const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'];
 
-/** Each status has a symbol and a word as well as a colour, so the map reads without colour. */
-const STATUS: Record<Status, { symbol: string; label: string; meaning: string; background: string; text: string }> = {
-  good: { symbol: '●', label: 'Good', meaning: '2 or more holders at level 3 (advanced) or 4 (expert)', background: 'success100', text: 'success700' },
-  risk: { symbol: '◐', label: 'Risk', meaning: '1 holder at level 3 or 4', background: 'warning100', text: 'warning700' },
-  gap: { symbol: '○', label: 'Gap', meaning: 'nobody at level 3 or 4', background: 'danger100', text: 'danger700' },
+/** The status words in the admin panel's language where the members' search page speaks it, else in English. */
+const useStatusWords = (): Translate => {
+  const { locale } = useIntl();
+  const language = locale.split('-')[0];
+  return translator(isUiLanguage(language) ? language : 'en');
 };
 
-const Legend = () => (
+const Legend = ({ t }: { t: Translate }) => (
   <Flex gap={4} wrap="wrap" tag="ul" aria-label="Legend">
-    {(Object.keys(STATUS) as Status[]).map((status) => (
-      <Box key={status} tag="li" padding={2} hasRadius background={STATUS[status].background}>
-        <Typography textColor={STATUS[status].text} fontWeight="bold">
-          {STATUS[status].symbol} {STATUS[status].label}
+    {MATRIX_STATUSES.map((status) => (
+      <Box key={status} tag="li" padding={2} hasRadius background={STATUS_COLOURS[status].background}>
+        <Typography textColor={STATUS_COLOURS[status].text} fontWeight="bold">
+          {STATUS_SYMBOL[status]} {t(statusWord(status))}
         </Typography>{' '}
-        <Typography textColor="neutral800">{STATUS[status].meaning}</Typography>
+        <Typography textColor="neutral800">{t(legendText(status))}</Typography>
       </Box>
     ))}
     <Box tag="li" padding={2}>
@@ -41,6 +43,17 @@ const Legend = () => (
     </Box>
   </Flex>
 );
+
+/**
+ * The table scrolls inside its own box, both ways, so the page never cuts its rightmost columns off.
+ * Width 0 with a minimum of 100%: the box fills the page's width without the wide table widening
+ * the page itself (which is what cut the columns off). The header row and the skills column stay in
+ * view (sticky) while it scrolls; their background hides the cells passing under them.
+ */
+const SCROLL_BOX: CSSProperties = { overflow: 'auto', width: 0, minWidth: '100%', maxHeight: '70vh' };
+const STICKY_TOP: CSSProperties = { position: 'sticky', top: 0, zIndex: 2 };
+const STICKY_LEFT: CSSProperties = { position: 'sticky', left: 0, zIndex: 1 };
+const CORNER: CSSProperties = { ...STICKY_TOP, ...STICKY_LEFT, zIndex: 3 };
 
 const Filter = ({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]> }) => (
   <Box width="16rem">
@@ -65,6 +78,7 @@ const HeatmapPage = () => {
   const [minLevel, setMinLevel] = useState<string>('');
   const [category, setCategory] = useState<string>('');
   const [matrix, setMatrix] = useState<Matrix | null>(null);
+  const t = useStatusWords();
 
   const params = () => ({ dimension, ...(minLevel ? { minLevel } : {}), ...(category ? { category } : {}) });
 
@@ -106,38 +120,44 @@ const HeatmapPage = () => {
               options={[['', 'All categories'], ...CATEGORIES.map((value): [string, string] => [value, value.replace(/_/g, ' ')])]}
             />
           </Flex>
-          <Legend />
-          <Box overflow="auto" background="neutral0" hasRadius shadow="tableShadow">
-            <table style={{ borderCollapse: 'collapse', fontSize: '1.2rem' }}>
+          <Legend t={t} />
+          <Box background="neutral0" hasRadius shadow="tableShadow" style={SCROLL_BOX} tabIndex={0} role="region" aria-label="Skills map table" data-heatmap-scroll>
+            <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: '1.2rem' }}>
               <caption style={{ textAlign: 'left', padding: '0.8rem' }}>
                 <Typography variant="sigma">Skills × {DIMENSIONS.find(([value]) => value === dimension)?.[1]}</Typography>
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" style={{ textAlign: 'left', padding: '0.4rem 0.8rem' }}>
+                  <Box tag="th" scope="col" background="neutral0" style={{ ...CORNER, textAlign: 'left', padding: '0.4rem 0.8rem' }}>
                     Skill
-                  </th>
+                  </Box>
                   {matrix.columns.map((column) => (
-                    <th key={column.key} scope="col" style={{ padding: '0.4rem', whiteSpace: 'nowrap' }}>
+                    <Box key={column.key} tag="th" scope="col" background="neutral0" style={{ ...STICKY_TOP, padding: '0.4rem', whiteSpace: 'nowrap' }}>
                       {column.label}
-                    </th>
+                    </Box>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {matrix.rows.map((row) => (
                   <tr key={row.skill.documentId}>
-                    <th scope="row" style={{ textAlign: 'left', padding: '0.4rem 0.8rem', whiteSpace: 'nowrap' }}>
+                    <Box tag="th" scope="row" background="neutral0" style={{ ...STICKY_LEFT, textAlign: 'left', padding: '0.4rem 0.8rem', whiteSpace: 'nowrap' }}>
                       {row.skill.name}
-                    </th>
+                    </Box>
                     {matrix.columns.map((column) => {
                       const cell = row.cells[column.key];
-                      const status = STATUS[cell.status ?? 'gap'];
+                      const status = cellStatus(cell);
                       return (
-                        <Box key={column.key} tag="td" background={status.background} padding={1} style={{ textAlign: 'center' }} title={`${row.skill.name} · ${column.label}: ${status.label}`}>
-                          <Typography textColor={status.text}>
-                            {status.symbol} {cell.advanced ?? '–'}/{cell.holders ?? '–'}
-                          </Typography>
+                        <Box
+                          key={column.key}
+                          tag="td"
+                          background={STATUS_COLOURS[status].background}
+                          padding={1}
+                          style={{ textAlign: 'center', whiteSpace: 'nowrap' }}
+                          title={`${row.skill.name} · ${column.label}: ${t(statusWord(status))}`}
+                          data-status={status}
+                        >
+                          <Typography textColor={STATUS_COLOURS[status].text}>{heatmapCellText(cell, t)}</Typography>
                         </Box>
                       );
                     })}

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { APP_DIR } from '../helpers/paths';
+import { useApp } from '../helpers/strapi';
+
+/**
+ * The admin panel's skills map (src/plugins/skills-mapping/admin) in Debian's Chromium, signed in as
+ * an Editor, on the seeded demo data: the table scrolls within its box, which stays inside the page,
+ * and its header row and skills column stay in view while it scrolls.
+ */
+const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const EMAIL = 'editor-heatmap@test.example.org';
+const PASSWORD = 'Editor-password-1';
+
+// The admin panel's pages are built, not committed: build them before the app boots to serve them
+// (`strapi build` also compiles the server code again, to the same files).
+beforeAll(() => {
+  execFileSync(path.join(APP_DIR, 'node_modules', '.bin', 'strapi'), ['build', '--silent'], { cwd: APP_DIR, stdio: 'inherit' });
+}, 300_000);
+
+const app = useApp('seeded', { serveAdminPanel: true });
+
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  const { strapi } = app();
+  const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+  await strapi.service('admin::user').create({ email: EMAIL, firstname: 'Heatmap', lastname: 'Editor', password: PASSWORD, isActive: true, registrationToken: null, roles: [editor.id] });
+  const server = strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the heatmap scrolls within the page, its header row and skills column staying in view', async () => {
+  // Narrower than the table, so it scrolls both ways.
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(EMAIL);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await page.goto(`${baseUrl}/admin/plugins/skills-mapping`);
+  const box = page.locator('[data-heatmap-scroll]');
+  await box.locator('tbody td').first().waitFor();
+
+  expect(await box.locator('tbody td').first().textContent()).toMatch(/^[✓!✗] (Good|Risk|Gap) \d+\/\d+$/);
+  const layout = await box.evaluate((element) => ({
+    right: element.getBoundingClientRect().right,
+    viewport: window.innerWidth,
+    scrollsAcross: element.scrollWidth > element.clientWidth,
+    scrollsDown: element.scrollHeight > element.clientHeight,
+  }));
+  expect(layout.right).toBeLessThanOrEqual(layout.viewport);
+  expect(layout.scrollsAcross).toBe(true);
+  expect(layout.scrollsDown).toBe(true);
+
+  // To the far corner: the last column comes fully into view, the headers stay at the box's edges.
+  const scrolled = await box.evaluate((element) => {
+    element.scrollTo({ top: element.scrollHeight, left: element.scrollWidth });
+    const edge = element.getBoundingClientRect();
+    const rect = (selector: string) => element.querySelector(selector)!.getBoundingClientRect();
+    const borderTop = edge.top + element.clientTop;
+    const borderLeft = edge.left + element.clientLeft;
+    return {
+      scrolled: element.scrollTop > 0 && element.scrollLeft > 0,
+      cornerTop: rect('thead th:first-child').top - borderTop,
+      cornerLeft: rect('thead th:first-child').left - borderLeft,
+      columnHeaderTop: rect('thead th:last-child').top - borderTop,
+      lastColumnRight: rect('thead th:last-child').right - (borderLeft + element.clientWidth),
+      rowHeaderLeft: rect('tbody tr:last-child th').left - borderLeft,
+    };
+  });
+  expect(scrolled.scrolled).toBe(true);
+  expect(Math.abs(scrolled.cornerTop)).toBeLessThanOrEqual(1);
+  expect(Math.abs(scrolled.cornerLeft)).toBeLessThanOrEqual(1);
+  expect(Math.abs(scrolled.columnHeaderTop)).toBeLessThanOrEqual(1);
+  expect(scrolled.lastColumnRight).toBeLessThanOrEqual(1);
+  expect(Math.abs(scrolled.rowHeaderLeft)).toBeLessThanOrEqual(1);
+  // The corner cell is what the eye finds there, not a cell passing under it.
+  const topLeft = await box.evaluate((element) => {
+    const edge = element.getBoundingClientRect();
+    return document.elementFromPoint(edge.left + element.clientLeft + 5, edge.top + element.clientTop + 5)?.closest('th')?.textContent;
+  });
+  expect(topLeft).toBe('Skill');
+
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'admin-skills-heatmap-scrolled.png') });
+  await context.close();
+}, 120_000);

@@ -4,6 +4,8 @@ import { registerSessionReadingsSync } from './api/reading-group/session-reading
 import { registerCapacityCheck } from './api/registration/capacity';
 import { registerWaitlistPromotion } from './api/registration/waitlist-promotion';
 import { ensureDemoAdmin } from './bootstrap/admin-user';
+import { applyAdminViews } from './bootstrap/admin-views/apply';
+import { turnOffGuidedTour } from './bootstrap/guided-tour';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
 import { COVERED_TYPES, createLocaleCoverage } from './content/locale-coverage';
@@ -27,6 +29,8 @@ export default {
     const config = loadPlatformConfig(strapi);
     await ensureLocales(strapi, config);
     await ensureRolesAndPermissions(strapi, config);
+    await applyAdminViews(strapi);
+    turnOffGuidedTour(strapi);
     const coverage = createLocaleCoverage(strapi);
     for (const { uid } of COVERED_TYPES) await coverage.fill(uid);
 

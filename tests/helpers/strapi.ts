@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { createDatabase, databaseEnv, dropDatabase, templateName, type Template } from './databases';
-import { bootStrapi, stopStrapi } from './boot';
+import { bootStrapi, stopStrapi, type BootOptions } from './boot';
 
 export type TestApp = {
   strapi: Core.Strapi;
@@ -14,17 +14,17 @@ export type TestApp = {
 };
 
 /** Boots the compiled app on a database of its own, cloned from `template`. One per test file. */
-export const startApp = async (template: Template = 'empty'): Promise<TestApp> => {
+export const startApp = async (template: Template = 'empty', options: BootOptions = {}): Promise<TestApp> => {
   const name = `cop_test_${process.env.TEST_RUN_ID}_${process.env.JEST_WORKER_ID ?? 0}_${randomBytes(4).toString('hex')}`;
   await createDatabase(name, templateName(template));
   Object.assign(process.env, databaseEnv(name));
   const app: TestApp = {
-    strapi: await bootStrapi(),
+    strapi: await bootStrapi(options),
     http: () => supertest.agent(app.strapi.server.httpServer),
     restart: async () => {
       await stopStrapi(app.strapi);
       Object.assign(process.env, databaseEnv(name));
-      app.strapi = await bootStrapi();
+      app.strapi = await bootStrapi(options);
     },
     stop: async () => {
       await stopStrapi(app.strapi);
@@ -38,10 +38,10 @@ export const startApp = async (template: Template = 'empty'): Promise<TestApp> =
  * Boots the app once for the test file (beforeAll) and stops it afterwards (afterAll).
  * Usage: `const app = useApp('seeded');` then `app().strapi`, `app().http()` inside tests.
  */
-export const useApp = (template: Template = 'empty') => {
+export const useApp = (template: Template = 'empty', options: BootOptions = {}) => {
   let app: TestApp | undefined;
   beforeAll(async () => {
-    app = await startApp(template);
+    app = await startApp(template, options);
   }, 180_000);
   afterAll(async () => {
     await app?.stop();

@@ -5,6 +5,8 @@ import { registerCapacityCheck } from './api/registration/capacity';
 import { registerWaitlistPromotion } from './api/registration/waitlist-promotion';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensureDemoAdmin } from './bootstrap/admin-user';
+import { applyAdminViews } from './bootstrap/admin-views/apply';
+import { turnOffGuidedTour } from './bootstrap/guided-tour';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
 import { COVERED_TYPES, createLocaleCoverage } from './content/locale-coverage';
@@ -29,6 +31,8 @@ export default {
     await ensureLocales(strapi, config);
     await ensureRolesAndPermissions(strapi, config);
     await ensureAdminRoles(strapi);
+    await applyAdminViews(strapi);
+    turnOffGuidedTour(strapi);
     const coverage = createLocaleCoverage(strapi);
     for (const { uid } of COVERED_TYPES) await coverage.fill(uid);
 

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import './helpers/env';
 import { createDatabase, databaseEnv, dropRunDatabases, templateName, usesPostgres, type Template } from './helpers/databases';
+import { ensureAdminBuild } from './helpers/admin-build';
 import { stopStrapi } from './helpers/boot';
 import { APP_DIR, DIST_DIR } from './helpers/paths';
 
 /**
- * Once per `jest` run: compile the app and build the search page (npm test type-checks first, so
- * a type error is reported there rather than as "process.exit called"), then build the two template
+ * Once per `jest` run: compile the app, build the search page (npm test type-checks first, so
+ * a type error is reported there rather than as "process.exit called") and, when its sources
+ * changed, the admin panel for the browser tests; then build the two template
  * databases every test file clones: `empty` (schema, locales, roles) and `seeded` (plus the demo data).
  */
 export default async function globalSetup() {
@@ -16,6 +18,7 @@ export default async function globalSetup() {
   // The search page is served from public/search/, which is built, not committed.
   const { buildSearchPage } = require(`${APP_DIR}/scripts/build-search-page`) as { buildSearchPage: () => Promise<void> };
   await buildSearchPage();
+  ensureAdminBuild();
   await dropRunDatabases();
 
   const build = async (template: Template, prepare?: (strapi: import('@strapi/strapi').Core.Strapi) => Promise<void>) => {

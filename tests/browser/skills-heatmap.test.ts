@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,12 +14,6 @@ const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const EMAIL = 'editor-heatmap@test.example.org';
 const PASSWORD = 'Editor-password-1';
-
-// The admin panel's pages are built, not committed: build them before the app boots to serve them
-// (`strapi build` also compiles the server code again, to the same files).
-beforeAll(() => {
-  execFileSync(path.join(APP_DIR, 'node_modules', '.bin', 'strapi'), ['build', '--silent'], { cwd: APP_DIR, stdio: 'inherit' });
-}, 300_000);
 
 const app = useApp('seeded', { serveAdminPanel: true });
 

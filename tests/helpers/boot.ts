@@ -3,7 +3,7 @@ import { waitForIdleDatabase } from '../../src/utils/wait-for-idle-database';
 import { APP_DIR, DIST_DIR } from './paths';
 
 export type BootOptions = {
-  /** Serve the admin panel's pages (built into `dist/build` by `strapi build`) at /admin, for browser tests. */
+  /** Serves the admin panel's built files (`dist/build`, from `strapi build`) at /admin, for browser tests. */
   serveAdminPanel?: boolean;
 };
 

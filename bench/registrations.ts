@@ -45,13 +45,13 @@ const register = async (baseUrl: string, workshop: string, jwt: string): Promise
 /** What the database holds for a workshop: confirmed count and the waitlist positions in order. */
 const settledState = async (strapi: Core.Strapi, workshop: string) => {
   const rows = (await strapi.db.query('api::registration.registration').findMany({
-    select: ['status', 'waitlistPosition'],
+    select: ['state', 'waitlistPosition'],
     where: { workshop: { documentId: workshop } },
     orderBy: { id: 'asc' },
-  })) as Array<{ status: string; waitlistPosition: number | null }>;
-  const positions = rows.filter((row) => row.status === 'waitlisted').map((row) => row.waitlistPosition);
+  })) as Array<{ state: string; waitlistPosition: number | null }>;
+  const positions = rows.filter((row) => row.state === 'waitlisted').map((row) => row.waitlistPosition);
   return {
-    confirmed: rows.filter((row) => row.status === 'confirmed').length,
+    confirmed: rows.filter((row) => row.state === 'confirmed').length,
     waitlisted: positions.length,
     positionsInOrder: positions.every((position, i) => position === i + 1),
   };

@@ -5,6 +5,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   const client = env('DATABASE_CLIENT', 'sqlite');
   const pool = { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) };
   const acquireConnectionTimeout = env.int('DATABASE_CONNECTION_TIMEOUT', 60000);
+  // Migrations are written in TypeScript (`database/migrations/`) and run from the compiled `dist/database/migrations/`.
+  const settings = { useTypescriptMigrations: true };
 
   if (client === 'postgres') {
     const url = env('DATABASE_URL', '');
@@ -28,6 +30,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         pool,
         acquireConnectionTimeout,
       },
+      settings,
     } as Core.Config.Database;
   }
 
@@ -44,6 +47,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       useNullAsDefault: true,
       acquireConnectionTimeout,
     },
+    settings,
   };
 };
 

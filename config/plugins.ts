@@ -98,7 +98,7 @@ const searchTypes: PluginConfig['types'] = {
   },
   'agreement-version': {
     uid: 'api::agreement-version.agreement-version',
-    fields: { title: 'title', preamble: 'preamble', sections: 'sections.text', headings: 'sections.heading', agreementStatus: 'status', date: 'adoptedAt' },
+    fields: { title: 'title', preamble: 'preamble', sections: 'sections.text', headings: 'sections.heading', agreementStatus: 'stage', date: 'adoptedAt' },
     title: 'title',
     snippet: ['preamble', 'sections'],
     searchable: ['title', 'headings', 'preamble', 'sections'],
@@ -108,7 +108,7 @@ const searchTypes: PluginConfig['types'] = {
     exact: [],
     visibility: 'public',
     // Drafts are an editors' matter; only versions in consultation or later are searchable.
-    exclude: { status: ['draft'] },
+    exclude: { stage: ['draft'] },
   },
   member: {
     uid: 'api::member.member',

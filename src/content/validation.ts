@@ -63,9 +63,9 @@ const crossFieldRules: Partial<Record<UID.ContentType, CrossFieldRule[]>> = {
   ],
   'api::registration.registration': [
     {
-      fields: ['status', 'waitlistPosition'],
+      fields: ['state', 'waitlistPosition'],
       check: (entry) =>
-        entry.status === 'waitlisted' && !entry.waitlistPosition
+        entry.state === 'waitlisted' && !entry.waitlistPosition
           ? [{ path: ['waitlistPosition'], message: 'waitlistPosition is required for a waitlisted registration' }]
           : [],
     },

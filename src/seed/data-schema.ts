@@ -127,7 +127,7 @@ export const agreementSchema = z.object({
   versions: z.array(
     z.object({
       versionNumber: z.number().int().min(1),
-      status: z.enum(['draft', 'consultation', 'adopted', 'superseded']),
+      stage: z.enum(['draft', 'consultation', 'adopted', 'superseded']),
       consultationOpensDayOffset: z.number().int(),
       consultationClosesDayOffset: z.number().int(),
       adoptedDayOffset: z.number().int().nullable(),
@@ -146,7 +146,7 @@ export const agreementSchema = z.object({
       proposedText: z.string(),
       rationale: z.string(),
       author: memberKey,
-      status: z.enum(['open', 'accepted', 'rejected']),
+      decision: z.enum(['open', 'accepted', 'rejected']),
     })
   ),
   endorsements: z.array(

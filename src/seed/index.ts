@@ -206,14 +206,14 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
     );
     // Versions go through the lifecycle like an editor would take them (adopting the next one supersedes this one).
     const documentId = versions.get(version.versionNumber)!;
-    const steps = { draft: [], consultation: ['consultation'], adopted: ['consultation', 'adopted'], superseded: ['consultation', 'adopted'] }[version.status];
-    for (const status of steps) {
-      const current = (await strapi.db.query('api::agreement-version.agreement-version').findOne({ select: ['status'], where: { documentId } })) as { status: string };
-      if (current.status !== (status === 'consultation' ? 'draft' : 'consultation')) continue; // already past this step
+    const steps = { draft: [], consultation: ['consultation'], adopted: ['consultation', 'adopted'], superseded: ['consultation', 'adopted'] }[version.stage];
+    for (const stage of steps) {
+      const current = (await strapi.db.query('api::agreement-version.agreement-version').findOne({ select: ['stage'], where: { documentId } })) as { stage: string };
+      if (current.stage !== (stage === 'consultation' ? 'draft' : 'consultation')) continue; // already past this step
       await strapi.documents('api::agreement-version.agreement-version').update({
         documentId,
         locale: 'en',
-        data: { status, ...(status === 'adopted' && version.adoptedDayOffset !== null ? { adoptedAt: instantFromToday(version.adoptedDayOffset) } : {}) },
+        data: { stage, ...(stage === 'adopted' && version.adoptedDayOffset !== null ? { adoptedAt: instantFromToday(version.adoptedDayOffset) } : {}) },
       } as never);
     }
   }
@@ -232,7 +232,7 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
         kind: suggestion.kind,
         proposedText: suggestion.proposedText,
         rationale: suggestion.rationale,
-        status: suggestion.status,
+        decision: suggestion.decision,
       }
     );
   }

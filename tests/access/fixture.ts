@@ -89,8 +89,8 @@ export const buildWorld = async (app: TestApp) => {
   };
 
   const registrations = {
-    own: await create(strapi, 'api::registration.registration', { workshop: workshops.public, member: profiles.ownHidden, status: 'confirmed' }),
-    outsiders: await create(strapi, 'api::registration.registration', { workshop: workshops.public, member: profiles.outsider, status: 'confirmed' }),
+    own: await create(strapi, 'api::registration.registration', { workshop: workshops.public, member: profiles.ownHidden, state: 'confirmed' }),
+    outsiders: await create(strapi, 'api::registration.registration', { workshop: workshops.public, member: profiles.outsider, state: 'confirmed' }),
   };
 
   /** A version taken through the lifecycle as an editor would: created as a draft, then moved forward. */
@@ -103,7 +103,7 @@ export const buildWorld = async (app: TestApp) => {
       consultationClosesAt: new Date(Date.now() + 86_400_000),
     });
     for (const step of { draft: [], consultation: ['consultation'], adopted: ['consultation', 'adopted'] }[status]) {
-      await strapi.documents('api::agreement-version.agreement-version').update({ documentId, locale: 'en', data: { status: step } } as never);
+      await strapi.documents('api::agreement-version.agreement-version').update({ documentId, locale: 'en', data: { stage: step } } as never);
     }
     return documentId;
   };
@@ -117,8 +117,8 @@ export const buildWorld = async (app: TestApp) => {
     ofDraft: await create(strapi, 'api::endorsement.endorsement', { agreementVersion: agreementVersions.draft, organisation, endorsedBy: profiles.representative, statement: 'Early support.' }),
   };
   const suggestions = {
-    ofConsultation: await create(strapi, 'api::suggestion.suggestion', { agreementVersion: agreementVersions.consultation, sectionKey: 'purpose', kind: 'replace', proposedText: 'Better words.', rationale: 'Clearer.', author: profiles.hiddenOther, status: 'open' }),
-    ofDraft: await create(strapi, 'api::suggestion.suggestion', { agreementVersion: agreementVersions.draft, sectionKey: 'purpose', kind: 'remove', rationale: 'Not needed.', author: profiles.outsider, status: 'open' }),
+    ofConsultation: await create(strapi, 'api::suggestion.suggestion', { agreementVersion: agreementVersions.consultation, sectionKey: 'purpose', kind: 'replace', proposedText: 'Better words.', rationale: 'Clearer.', author: profiles.hiddenOther, decision: 'open' }),
+    ofDraft: await create(strapi, 'api::suggestion.suggestion', { agreementVersion: agreementVersions.draft, sectionKey: 'purpose', kind: 'remove', rationale: 'Not needed.', author: profiles.outsider, decision: 'open' }),
   };
 
   return {

@@ -93,7 +93,7 @@ describe('every filter the caller sends applies, with the visibility rule', () =
     ['endorsements', 'filters[agreementVersion][versionNumber][$eq]=1&filters[endorsedBy][displayName][$eq]=Nobody', member, () => []],
     // A caller filter on the very relation the rule filters on: both apply.
     ['endorsements', 'filters[agreementVersion][versionNumber][$eq]=3', anyone, () => []],
-    ['endorsements', 'filters[agreementVersion][status][$eq]=draft', anyone, () => []],
+    ['endorsements', 'filters[agreementVersion][stage][$eq]=draft', anyone, () => []],
     ['endorsements', 'filters[agreementVersion][versionNumber][$eq]=1', anyone, () => [world.endorsements.ofAdopted]],
     ['suggestions', 'filters[agreementVersion][versionNumber][$eq]=3', member, () => []],
     ['suggestions', 'filters[agreementVersion][versionNumber][$eq]=2&filters[sectionKey][$eq]=purpose', member, () => [world.suggestions.ofConsultation]],

@@ -30,7 +30,7 @@ const draft = async (versionNumber: number, extra: object = {}) =>
 const move = (documentId: string, data: object) => documents().update({ documentId, locale: 'en', data } as never);
 const window = (fromDays: number, toDays: number) => ({ consultationOpensAt: new Date(Date.now() + fromDays * day), consultationClosesAt: new Date(Date.now() + toDays * day) });
 const suggest = (number: number, data: object, caller: TestUser = member) => api(app(), caller).post(`/api/agreement-versions/number/${number}/suggestions`, { data });
-const statusOf = async (documentId: string) => ((await app().strapi.db.query(VERSIONS).findOne({ where: { documentId } })) as { status: string }).status;
+const stageOf = async (documentId: string) => ((await app().strapi.db.query(VERSIONS).findOne({ where: { documentId } })) as { stage: string }).stage;
 const conflictMessage = async (write: Promise<unknown>) => {
   const error = (await write.then(
     () => null,
@@ -45,13 +45,13 @@ test('draft → consultation → adopted → superseded, with suggestions carrie
   expect((await api(app()).get('/api/agreement-versions/number/1')).status).toBe(404); // a draft is never visible
   expect((await api(app()).get('/api/agreement-versions')).body.data).toEqual([]);
 
-  await move(v1.documentId, { status: 'consultation', ...window(-1, 10) });
+  await move(v1.documentId, { stage: 'consultation', ...window(-1, 10) });
   const accepted = await suggest(1, { sectionKey: 'purpose', kind: 'replace', proposedText: 'We litigate together, across borders.', rationale: 'Say where.' });
   expect(accepted.status).toBe(201);
   const stillOpen = await suggest(1, { sectionKey: 'values', kind: 'add', proposedText: 'Language justice.', rationale: 'Many languages.' });
   expect(stillOpen.status).toBe(201);
-  await app().strapi.documents('api::suggestion.suggestion').update({ documentId: accepted.body.data.documentId, data: { status: 'accepted' } } as never);
-  await move(v1.documentId, { status: 'adopted' });
+  await app().strapi.documents('api::suggestion.suggestion').update({ documentId: accepted.body.data.documentId, data: { decision: 'accepted' } } as never);
+  await move(v1.documentId, { stage: 'adopted' });
 
   const current = await api(app()).get('/api/agreement-versions/current');
   expect(current.status).toBe(200);
@@ -61,14 +61,14 @@ test('draft → consultation → adopted → superseded, with suggestions carrie
   const v2 = await draft(2, { previousVersion: v1.documentId, sections: sections(', in every language') });
   const suggestions = (await app().strapi.documents('api::suggestion.suggestion').findMany({
     populate: { agreementVersion: { fields: ['versionNumber'] }, carriedOverFrom: { fields: ['documentId'] } },
-  } as never)) as unknown as Array<{ documentId: string; status: string; agreementVersion: { versionNumber: number }; carriedOverFrom: { documentId: string } | null }>;
+  } as never)) as unknown as Array<{ documentId: string; decision: string; agreementVersion: { versionNumber: number }; carriedOverFrom: { documentId: string } | null }>;
   const original = suggestions.find((s) => s.documentId === stillOpen.body.data.documentId)!;
-  expect(original.status).toBe('carried_over');
+  expect(original.decision).toBe('carried_over');
   const copy = suggestions.find((s) => s.carriedOverFrom?.documentId === original.documentId)!;
-  expect(copy).toMatchObject({ status: 'open', agreementVersion: { versionNumber: 2 } });
+  expect(copy).toMatchObject({ decision: 'open', agreementVersion: { versionNumber: 2 } });
 
   // Outside the window: 409, with the window in the message; nothing written.
-  await move(v2.documentId, { status: 'consultation', ...window(2, 12) });
+  await move(v2.documentId, { stage: 'consultation', ...window(2, 12) });
   const early = await suggest(2, { sectionKey: 'purpose', kind: 'remove', rationale: 'Too soon?' });
   expect(early.status).toBe(409);
   expect(early.body.error.message).toMatch(/open from \d{4}-\d\d-\d\dT.* to \d{4}-\d\d-\d\dT/);
@@ -77,9 +77,9 @@ test('draft → consultation → adopted → superseded, with suggestions carrie
   expect((await suggest(2, { sectionKey: 'purpose', kind: 'remove', rationale: 'In time.' })).status).toBe(201);
   expect((await suggest(1, { sectionKey: 'purpose', kind: 'remove', rationale: 'v1 is adopted.' })).status).toBe(409);
 
-  await move(v2.documentId, { status: 'adopted' });
-  expect(await statusOf(v1.documentId)).toBe('superseded');
-  expect(await statusOf(v2.documentId)).toBe('adopted');
+  await move(v2.documentId, { stage: 'adopted' });
+  expect(await stageOf(v1.documentId)).toBe('superseded');
+  expect(await stageOf(v2.documentId)).toBe('adopted');
   expect((await api(app()).get('/api/agreement-versions/current')).body.data.versionNumber).toBe(2);
 
   // Adopted and superseded versions reject every change, through the Document Service and the admin panel.
@@ -98,26 +98,26 @@ test('draft → consultation → adopted → superseded, with suggestions carrie
 test('only forward, one step at a time; numbers unique and increasing; new versions start as drafts', async () => {
   const highest = ((await app().strapi.db.query(VERSIONS).findOne({ orderBy: { versionNumber: 'desc' } })) as { versionNumber: number } | null)?.versionNumber ?? 0;
   const version = await draft(highest + 1);
-  expect(await conflictMessage(move(version.documentId, { status: 'adopted' }))).toMatch(/only move forward/);
-  await expect(move(version.documentId, { status: 'consultation', consultationOpensAt: null, consultationClosesAt: null })).rejects.toMatchObject({
+  expect(await conflictMessage(move(version.documentId, { stage: 'adopted' }))).toMatch(/only move forward/);
+  await expect(move(version.documentId, { stage: 'consultation', consultationOpensAt: null, consultationClosesAt: null })).rejects.toMatchObject({
     details: { errors: [{ path: ['consultationOpensAt'] }] },
   });
-  await move(version.documentId, { status: 'consultation', ...window(-1, 5) });
-  expect(await conflictMessage(move(version.documentId, { status: 'draft' }))).toMatch(/only move forward/);
-  expect(await conflictMessage(move(version.documentId, { status: 'superseded' }))).toMatch(/only move forward/);
+  await move(version.documentId, { stage: 'consultation', ...window(-1, 5) });
+  expect(await conflictMessage(move(version.documentId, { stage: 'draft' }))).toMatch(/only move forward/);
+  expect(await conflictMessage(move(version.documentId, { stage: 'superseded' }))).toMatch(/only move forward/);
   await expect(draft(highest)).rejects.toMatchObject({ details: { errors: [{ path: ['versionNumber'] }] } });
-  await expect(draft(highest + 2, { status: 'adopted' })).rejects.toMatchObject({ details: { errors: [{ path: ['status'] }] } });
+  await expect(draft(highest + 2, { stage: 'adopted' })).rejects.toMatchObject({ details: { errors: [{ path: ['stage'] }] } });
   expect(await app().strapi.db.query(VERSIONS).count({ where: { versionNumber: { $gt: highest + 1 } } })).toBe(0);
 });
 
 test('two concurrent adoptions leave exactly one adopted version', async () => {
   const highest = ((await app().strapi.db.query(VERSIONS).findOne({ orderBy: { versionNumber: 'desc' } })) as { versionNumber: number }).versionNumber;
   const [a, b] = [await draft(highest + 1), await draft(highest + 2)];
-  for (const version of [a, b]) await move(version.documentId, { status: 'consultation', ...window(-1, 5) });
-  await Promise.allSettled([move(a.documentId, { status: 'adopted' }), move(b.documentId, { status: 'adopted' })]);
-  const adopted = (await app().strapi.db.query(VERSIONS).findMany({ select: ['documentId'], where: { status: 'adopted' } })) as Array<{ documentId: string }>;
+  for (const version of [a, b]) await move(version.documentId, { stage: 'consultation', ...window(-1, 5) });
+  await Promise.allSettled([move(a.documentId, { stage: 'adopted' }), move(b.documentId, { stage: 'adopted' })]);
+  const adopted = (await app().strapi.db.query(VERSIONS).findMany({ select: ['documentId'], where: { stage: 'adopted' } })) as Array<{ documentId: string }>;
   expect(new Set(adopted.map((row) => row.documentId)).size).toBe(1);
-  expect((await app().strapi.db.query(VERSIONS).findMany({ where: { documentId: { $in: [a.documentId, b.documentId] } } })).map((row: { status: string }) => row.status).sort()).toEqual(
+  expect((await app().strapi.db.query(VERSIONS).findMany({ where: { documentId: { $in: [a.documentId, b.documentId] } } })).map((row: { stage: string }) => row.stage).sort()).toEqual(
     expect.arrayContaining(['adopted'])
   );
 });
@@ -133,6 +133,7 @@ test('bad suggestions are a 400 naming the field, and nothing is written', async
     [{ sectionKey: 'purpose', kind: 'rewrite', proposedText: 'x', rationale: 'y' }, 'kind'],
     [{ sectionKey: 'purpose', kind: 'remove' }, 'rationale'],
     [{ sectionKey: 'purpose', kind: 'remove', rationale: 'y', status: 'accepted' }, 'status'],
+    [{ sectionKey: 'purpose', kind: 'remove', rationale: 'y', decision: 'accepted' }, 'decision'],
   ] as const) {
     const response = await suggest(current.versionNumber, data);
     expect([response.status, response.body.error.details.errors[0].path]).toEqual([400, [field]]);

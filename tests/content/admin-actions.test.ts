@@ -158,11 +158,11 @@ beforeAll(async () => {
     for (const step of steps) await moveVersion(documentId, step);
     return documentId;
   };
-  agreement.superseded = await version(1, [{ status: 'consultation', ...openWindow() }, { status: 'adopted', decisionRecord: 'Adopted at the first assembly.' }]);
-  agreement.adopted = await version(2, [{ status: 'consultation', ...openWindow() }, { status: 'adopted', decisionRecord: 'Adopted at the second assembly.' }], {
+  agreement.superseded = await version(1, [{ stage: 'consultation', ...openWindow() }, { stage: 'adopted', decisionRecord: 'Adopted at the first assembly.' }]);
+  agreement.adopted = await version(2, [{ stage: 'consultation', ...openWindow() }, { stage: 'adopted', decisionRecord: 'Adopted at the second assembly.' }], {
     previousVersion: agreement.superseded,
   });
-  agreement.consultation = await version(3, [{ status: 'consultation', ...openWindow() }]);
+  agreement.consultation = await version(3, [{ stage: 'consultation', ...openWindow() }]);
   agreement.draft = await version(4, []);
 
   const workshop = async (capacity: number) => {
@@ -439,7 +439,7 @@ describe('legitimate admin work still works', () => {
 describe('agreement versions keep their lifecycle in the admin panel', () => {
   const manager = () => contentManager(VERSIONS);
   const version = (documentId: string) => strapi().db.query(VERSIONS).findOne({ where: { documentId, locale: 'en' }, populate: { sections: true, previousVersion: true } }) as Promise<Data>;
-  const NO_LIFECYCLE = { status: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
+  const NO_LIFECYCLE = { stage: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
 
   test('cloning the adopted version with a number gives a new draft with that number, without the adoption; the adopted version is untouched', async () => {
     const adopted = await version(agreement.adopted);
@@ -448,7 +448,7 @@ describe('agreement versions keep their lifecycle in the admin panel', () => {
     expect({ status: response.status, error: response.body.error }).toEqual({ status: 200, error: undefined });
     expect(await version(response.body.data!.documentId)).toMatchObject({ ...NO_LIFECYCLE, versionNumber: number, title: adopted.title });
     expect(await version(agreement.adopted)).toEqual(adopted);
-    expect((adopted as { status: string }).status).toBe('adopted');
+    expect((adopted as { stage: string }).stage).toBe('adopted');
   });
 
   test.each([
@@ -523,9 +523,9 @@ describe('links that identify a document stay unique, whatever the action', () =
     const registration = await createDocument(REGISTRATIONS, { workshop: workshops.open, member: await newMember() });
     const [copy, form, newcomer] = [await cloneForm(REGISTRATIONS, registration), await editForm(REGISTRATIONS, registration), await newMember()];
     await refused(() => manager.clone(registration, copy), 409, 'member');
-    await refused(() => manager.create({ workshop: link(workshops.full), member: link(newcomer) }), 409, 'status');
-    await refused(() => manager.clone(registration, { ...copy, workshop: link(workshops.full), member: link(newcomer) }), 409, 'status');
-    await refused(() => manager.save(registration, { ...form, workshop: link(workshops.full) }), 409, 'status');
+    await refused(() => manager.create({ workshop: link(workshops.full), member: link(newcomer) }), 409, 'state');
+    await refused(() => manager.clone(registration, { ...copy, workshop: link(workshops.full), member: link(newcomer) }), 409, 'state');
+    await refused(() => manager.save(registration, { ...form, workshop: link(workshops.full) }), 409, 'state');
 
     const forAnother = await manager.clone(registration, { ...copy, member: link(newcomer) });
     expect({ status: forAnother.status, error: forAnother.body.error }).toEqual({ status: 200, error: undefined });

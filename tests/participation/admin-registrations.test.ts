@@ -16,6 +16,7 @@ const contentManager = async () => {
   const base = `/content-manager/collection-types/${REGISTRATIONS}`;
   return {
     delete: (documentId: string) => app().http().delete(`${base}/${documentId}`).set('Authorization', `Bearer ${token}`),
+    save: (documentId: string, data: object) => app().http().put(`${base}/${documentId}`).set('Authorization', `Bearer ${token}`).send(data),
   };
 };
 
@@ -34,8 +35,8 @@ const fullWorkshop = async (count: number) => {
 const states = async (registrations: string[]) =>
   Promise.all(
     registrations.map(async (documentId) => {
-      const row = (await app().strapi.db.query(REGISTRATIONS).findOne({ select: ['status', 'waitlistPosition'], where: { documentId } })) as { status: string; waitlistPosition: number | null } | null;
-      return row ? [row.status, row.waitlistPosition] : 'deleted';
+      const row = (await app().strapi.db.query(REGISTRATIONS).findOne({ select: ['state', 'waitlistPosition'], where: { documentId } })) as { state: string; waitlistPosition: number | null } | null;
+      return row ? [row.state, row.waitlistPosition] : 'deleted';
     })
   );
 
@@ -52,10 +53,20 @@ test('deleting a waitlisted registration closes the gap it leaves', async () => 
   expect(await states(registrations)).toEqual([['confirmed', null], ['waitlisted', 1], 'deleted', ['waitlisted', 2]]);
 });
 
-// The content manager cannot send a registration's `status` yet (it is Strapi's reserved draft/publish
-// parameter): a script cancels through the Document Service, where the same rule applies.
-test('cancelling the confirmed registration by script gives its place to the first in line', async () => {
+// The attribute is `state`: as `status`, Strapi's reserved draft/publish parameter, the content manager could not save it.
+test('cancelling the confirmed registration in the admin panel gives its place to the first in line', async () => {
   const { registrations } = await fullWorkshop(3);
-  await app().strapi.documents(REGISTRATIONS).update({ documentId: registrations[0], data: { status: 'cancelled', waitlistPosition: null } } as never);
+  const saved = await (await contentManager()).save(registrations[0], { state: 'cancelled', waitlistPosition: null });
+  expect([saved.status, saved.body.data?.state]).toEqual([200, 'cancelled']);
   expect(await states(registrations)).toEqual([['cancelled', null], ['confirmed', null], ['waitlisted', 1]]);
+});
+
+test('the admin panel cannot overbook a workshop nor waitlist without a position: refused, naming the field, nothing written', async () => {
+  const { registrations } = await fullWorkshop(2);
+  const editor = await contentManager();
+  const overbooking = await editor.save(registrations[1], { state: 'confirmed', waitlistPosition: null });
+  expect([overbooking.status, overbooking.body.error?.message]).toEqual([409, expect.stringMatching(/^state "confirmed" would overbook/)]);
+  const unplaced = await editor.save(registrations[0], { state: 'waitlisted', waitlistPosition: null });
+  expect([unplaced.status, unplaced.body.error?.details?.errors?.[0]?.path]).toEqual([400, ['waitlistPosition']]);
+  expect(await states(registrations)).toEqual([['confirmed', null], ['waitlisted', 1]]);
 });

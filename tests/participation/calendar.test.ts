@@ -315,12 +315,12 @@ describe('the personal feed', () => {
     const membersOnly = (await upcomingWorkshops(['members']))[0];
     const publicOne = (await upcomingWorkshops(['public']))[0];
     const registrations = app().strapi.documents('api::registration.registration');
-    await registrations.create({ data: { workshop: membersOnly.documentId, member: member.memberId, status: 'confirmed' } } as never);
-    await registrations.create({ data: { workshop: publicOne.documentId, member: member.memberId, status: 'waitlisted', waitlistPosition: 2 } } as never);
+    await registrations.create({ data: { workshop: membersOnly.documentId, member: member.memberId, state: 'confirmed' } } as never);
+    await registrations.create({ data: { workshop: publicOne.documentId, member: member.memberId, state: 'waitlisted', waitlistPosition: 2 } } as never);
     // Someone else's registration is not marked in this member's feed.
     const other = await createUser(app(), 'authenticated');
     const third = (await upcomingWorkshops(['public']))[1];
-    await registrations.create({ data: { workshop: third.documentId, member: other.memberId, status: 'confirmed' } } as never);
+    await registrations.create({ data: { workshop: third.documentId, member: other.memberId, state: 'confirmed' } } as never);
 
     const response = await api(app()).get(feedPath(url));
     expect(response.status).toBe(200);

@@ -120,7 +120,7 @@ describe("a member's own data: export and erasure", () => {
 
     // The member's place went to the first on the waitlist.
     const registration = (await api(app(), other).get(`/api/registrations?filters[workshop][documentId]=${workshop}`)).body.data;
-    expect(registration.map((r: { status: string }) => r.status)).toEqual(['confirmed']);
+    expect(registration.map((r: { state: string }) => r.state)).toEqual(['confirmed']);
 
     // The suggestion stays, without an author.
     const kept = (await app().strapi.db.query('api::suggestion.suggestion').findOne({ where: { documentId: suggestion }, populate: { author: true } })) as { proposedText: string; author: unknown };
@@ -153,8 +153,8 @@ describe("a member's own data: export and erasure", () => {
       users.delete = original;
     }
 
-    const statuses = (await app().strapi.db.query('api::registration.registration').findMany({ where: { workshop: { documentId: full } }, orderBy: { id: 'asc' } })) as Array<{ status: string }>;
-    expect(statuses.map((row) => row.status)).toEqual(['confirmed', 'waitlisted']);
+    const states = (await app().strapi.db.query('api::registration.registration').findMany({ where: { workshop: { documentId: full } }, orderBy: { id: 'asc' } })) as Array<{ state: string }>;
+    expect(states.map((row) => row.state)).toEqual(['confirmed', 'waitlisted']);
     expect((await api(app(), member).get('/api/skills-mapping/me/claims')).body.data).toHaveLength(1);
     expect((await api(app(), member).get('/api/members/me')).status).toBe(200);
   });

@@ -13,7 +13,7 @@ const rowsOf = async (workshop: string) =>
     where: { workshop: { documentId: workshop } },
     populate: { member: { select: ['documentId'] } },
     orderBy: { id: 'asc' },
-  })) as Array<{ id: number; documentId: string; status: string; waitlistPosition: number | null; member: { documentId: string } }>;
+  })) as Array<{ id: number; documentId: string; state: string; waitlistPosition: number | null; member: { documentId: string } }>;
 
 describe('workshop registration with capacity and a waitlist', () => {
   test('200 members register at once for 50 places: 50 confirmed, 150 waitlisted 1–150 in arrival order; 10 cancellations promote the first 10', async () => {
@@ -25,15 +25,15 @@ describe('workshop registration with capacity and a waitlist', () => {
 
     const rows = await rowsOf(workshop);
     expect(rows).toHaveLength(200);
-    expect(rows.filter((row) => row.status === 'confirmed')).toHaveLength(50);
-    const waitlisted = rows.filter((row) => row.status === 'waitlisted');
+    expect(rows.filter((row) => row.state === 'confirmed')).toHaveLength(50);
+    const waitlisted = rows.filter((row) => row.state === 'waitlisted');
     // Rows are written in the order requests got the workshop's lock: the first 50 got places, the next ones queue in that order.
-    expect(rows.slice(0, 50).every((row) => row.status === 'confirmed')).toBe(true);
+    expect(rows.slice(0, 50).every((row) => row.state === 'confirmed')).toBe(true);
     expect(waitlisted.map((row) => row.waitlistPosition)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
 
     // Each member was told what the database holds.
     const told = new Map(responses.map((response) => [(response.body.data as Registration).documentId, response.body.data as Registration]));
-    for (const row of rows) expect([told.get(row.documentId)?.status, told.get(row.documentId)?.waitlistPosition]).toEqual([row.status, row.waitlistPosition]);
+    for (const row of rows) expect([told.get(row.documentId)?.status, told.get(row.documentId)?.waitlistPosition]).toEqual([row.state, row.waitlistPosition]);
 
     const shown = await api(app(), 'public').get(`/api/workshops/${workshop}`);
     expect(shown.status).toBe(404); // members-only workshop
@@ -41,16 +41,16 @@ describe('workshop registration with capacity and a waitlist', () => {
     expect(asMember.body.data.places).toEqual({ capacity: 50, taken: 50, left: 0, waitlisted: 150 });
 
     const byMember = new Map(members.map((member) => [member.memberId, member]));
-    const cancelling = rows.filter((row) => row.status === 'confirmed').slice(0, 10).map((row) => byMember.get(row.member.documentId)!);
+    const cancelling = rows.filter((row) => row.state === 'confirmed').slice(0, 10).map((row) => byMember.get(row.member.documentId)!);
     const firstInLine = waitlisted.slice(0, 10).map((row) => row.documentId);
     const cancellations = await Promise.all(cancelling.map((member) => api(app(), member).delete(`/api/workshops/${workshop}/registrations`)));
     expect(cancellations.map((response) => [response.status, response.body.data?.status])).toEqual(cancelling.map(() => [200, 'cancelled']));
 
     const after = await rowsOf(workshop);
-    expect(after.filter((row) => row.status === 'confirmed')).toHaveLength(50);
-    expect(after.filter((row) => row.status === 'cancelled')).toHaveLength(10);
-    expect(after.filter((row) => firstInLine.includes(row.documentId)).map((row) => row.status)).toEqual(firstInLine.map(() => 'confirmed'));
-    const stillWaiting = after.filter((row) => row.status === 'waitlisted');
+    expect(after.filter((row) => row.state === 'confirmed')).toHaveLength(50);
+    expect(after.filter((row) => row.state === 'cancelled')).toHaveLength(10);
+    expect(after.filter((row) => firstInLine.includes(row.documentId)).map((row) => row.state)).toEqual(firstInLine.map(() => 'confirmed'));
+    const stillWaiting = after.filter((row) => row.state === 'waitlisted');
     expect(stillWaiting.map((row) => row.documentId)).toEqual(waitlisted.slice(10).map((row) => row.documentId));
     expect(stillWaiting.map((row) => row.waitlistPosition)).toEqual(Array.from({ length: 140 }, (_, i) => i + 1));
   }, 180_000);
@@ -74,7 +74,7 @@ describe('workshop registration with capacity and a waitlist', () => {
     expect(back.status).toBe(201);
     expect(back.body.data).toMatchObject({ documentId: created.body.data.documentId, status: 'waitlisted', waitlistPosition: 1 });
     const rows = await rowsOf(workshop);
-    expect(rows.map((row) => [row.documentId, row.status])).toEqual([
+    expect(rows.map((row) => [row.documentId, row.state])).toEqual([
       [created.body.data.documentId, 'waitlisted'],
       [queued.body.data.documentId, 'confirmed'],
     ]);
@@ -89,7 +89,7 @@ describe('workshop registration with capacity and a waitlist', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toMatch(/only the member who registered/i);
     expect((await api(app(), 'public').delete(`/api/registrations/${registration.documentId}`)).status).toBe(403);
-    expect((await rowsOf(workshop)).map((row) => row.status)).toEqual(['confirmed']);
+    expect((await rowsOf(workshop)).map((row) => row.state)).toEqual(['confirmed']);
 
     const cancelled = await api(app(), owner).delete(`/api/registrations/${registration.documentId}`);
     expect(cancelled.status).toBe(200);
@@ -162,7 +162,7 @@ describe('workshop registration with capacity and a waitlist', () => {
     await app().strapi.documents('api::workshop.workshop').update({ documentId: workshop, locale: 'en', data: { capacity: 3 }, status: 'published' } as never);
 
     const rows = await rowsOf(workshop);
-    expect(rows.map((row) => [row.status, row.waitlistPosition])).toEqual([
+    expect(rows.map((row) => [row.state, row.waitlistPosition])).toEqual([
       ['confirmed', null],
       ['confirmed', null],
       ['confirmed', null],

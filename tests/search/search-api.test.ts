@@ -93,6 +93,15 @@ describe('filters, facets, sorting and pages', () => {
     expect((second.body.data as Hit[]).some((hit) => firstIds.includes(hit.documentId))).toBe(false);
   });
 
+  test("agreementStatus counts and filters the versions by their `stage` attribute; drafts are never indexed", async () => {
+    const response = await search('locale=en&types=agreement-version&facets=agreementStatus&pageSize=50');
+    expect(response.status).toBe(200);
+    const counts = response.body.meta.facets.agreementStatus as Record<string, number>;
+    expect(Object.keys(counts).filter((stage) => counts[stage] > 0).sort()).toEqual(['adopted', 'consultation', 'superseded']);
+    const adopted = await search('locale=en&types=agreement-version&filters[agreementStatus]=adopted&pageSize=50');
+    expect(adopted.body.meta.pagination.total).toBe(counts.adopted);
+  });
+
   test('a date range and a sort by date', async () => {
     const response = await search('types=resource&locale=de&filters[dateFrom]=2023-01-01&filters[dateTo]=2024-12-31&sort=date:desc&pageSize=50');
     expect(response.status).toBe(200);

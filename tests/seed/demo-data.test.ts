@@ -62,9 +62,9 @@ test('reading groups, workshops past and upcoming, and agreement versions 1 to 3
   expect(workshops.some((w) => Date.parse(w.startsAt as string) > now)).toBe(true);
   const versions = (await app().strapi.db.query('api::agreement-version.agreement-version').findMany({ where: { locale: 'en' }, orderBy: { versionNumber: 'asc' } })) as Array<{
     versionNumber: number;
-    status: string;
+    stage: string;
   }>;
-  expect(versions.map((v) => [v.versionNumber, v.status])).toEqual([
+  expect(versions.map((v) => [v.versionNumber, v.stage])).toEqual([
     [1, 'superseded'],
     [2, 'adopted'],
     [3, 'consultation'],

@@ -525,7 +525,7 @@ export interface ApiAgreementVersionAgreementVersion
           localized: true;
         };
       }>;
-    status: Schema.Attribute.Enumeration<
+    stage: Schema.Attribute.Enumeration<
       ['draft', 'consultation', 'adopted', 'superseded']
     > &
       Schema.Attribute.Required &
@@ -1060,7 +1060,7 @@ export interface ApiRegistrationRegistration
       Schema.Attribute.Private;
     member: Schema.Attribute.Relation<'manyToOne', 'api::member.member'>;
     publishedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
+    state: Schema.Attribute.Enumeration<
       ['confirmed', 'waitlisted', 'cancelled']
     > &
       Schema.Attribute.Required &
@@ -1371,6 +1371,11 @@ export interface ApiSuggestionSuggestion extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    decision: Schema.Attribute.Enumeration<
+      ['open', 'accepted', 'rejected', 'carried_over']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
     kind: Schema.Attribute.Enumeration<['add', 'remove', 'replace']> &
       Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -1394,11 +1399,6 @@ export interface ApiSuggestionSuggestion extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
       }>;
-    status: Schema.Attribute.Enumeration<
-      ['open', 'accepted', 'rejected', 'carried_over']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'open'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -51,7 +51,7 @@ const useAdoptedVersion = (locale: string | undefined, refreshKey: unknown): Ado
     const localeParam = locale ? { locale } : {};
     (async () => {
       const list = await get<{ results?: Array<{ documentId?: string }> }>(BASE_URL, {
-        params: { filters: { status: { $eq: 'adopted' } }, sort: 'versionNumber:DESC', page: 1, pageSize: 1, ...localeParam },
+        params: { filters: { stage: { $eq: 'adopted' } }, sort: 'versionNumber:DESC', page: 1, pageSize: 1, ...localeParam },
       });
       const documentId = list.data.results?.[0]?.documentId;
       if (!documentId) return { state: 'none' } as const;

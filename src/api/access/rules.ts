@@ -10,7 +10,7 @@ const membersOnlyContent = (viewer: Viewer): Filter | null =>
   viewer.kind === 'public' ? { visibility: 'public' } : null;
 
 /** Drafts of the agreement are an editors' matter; the content API only ever shows the others. */
-const agreementPastDraft: Filter = { status: { $in: ['consultation', 'adopted', 'superseded'] } };
+const agreementPastDraft: Filter = { stage: { $in: ['consultation', 'adopted', 'superseded'] } };
 
 /**
  * The row-level rule of each type for a viewer: a filter every row the viewer receives must match,

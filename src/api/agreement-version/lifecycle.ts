@@ -5,16 +5,17 @@ import { tableOf } from '../../utils/tables';
 export const VERSIONS = 'api::agreement-version.agreement-version';
 const SUGGESTIONS = 'api::suggestion.suggestion';
 
-export type Status = 'draft' | 'consultation' | 'adopted' | 'superseded';
-const NEXT: Partial<Record<Status, Status>> = { draft: 'consultation', consultation: 'adopted' };
-const FINAL: Status[] = ['adopted', 'superseded'];
+const STAGES = ['draft', 'consultation', 'adopted', 'superseded'] as const;
+export type Stage = (typeof STAGES)[number];
+const NEXT: Partial<Record<Stage, Stage>> = { draft: 'consultation', consultation: 'adopted' };
+const FINAL: Stage[] = ['adopted', 'superseded'];
 /**
  * What a clone never takes from its source, nor from the request (the admin panel sends the
  * source's values back): a clone is a new version, so its lifecycle starts afresh.
  */
-const NEW_LIFECYCLE = { status: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
+const NEW_LIFECYCLE = { stage: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
 
-type VersionRow = { id: number; documentId: string; versionNumber: number; status: Status; consultationOpensAt: string | null; consultationClosesAt: string | null };
+type VersionRow = { id: number; documentId: string; versionNumber: number; stage: Stage; consultationOpensAt: string | null; consultationClosesAt: string | null };
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
 
@@ -39,7 +40,7 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
   };
   const versionOf = async (documentId: string) =>
     (await strapi.db.query(VERSIONS).findOne({
-      select: ['id', 'documentId', 'versionNumber', 'status', 'consultationOpensAt', 'consultationClosesAt'],
+      select: ['id', 'documentId', 'versionNumber', 'stage', 'consultationOpensAt', 'consultationClosesAt'],
       where: { documentId },
     })) as VersionRow | null;
   const highestNumber = async (exceptDocumentId?: string) =>
@@ -59,7 +60,7 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
 
   const beforeCreate = async (params: Params) => {
     const data = params.data ?? {};
-    if (data.status !== undefined && data.status !== 'draft') throw invalid('status', 'a new version starts as a draft');
+    if (data.stage !== undefined && data.stage !== 'draft') throw invalid('stage', 'a new version starts as a draft');
     await checkNumber(data.versionNumber);
   };
 
@@ -70,20 +71,22 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
     params.data = { ...data, ...NEW_LIFECYCLE, versionNumber };
   };
 
-  /** Checks an update against the lifecycle; returns the status it moves to, when it moves. */
-  const beforeUpdate = async (current: VersionRow, params: Params): Promise<Status | null> => {
+  /** Checks an update against the lifecycle; returns the stage it moves to, when it moves. */
+  const beforeUpdate = async (current: VersionRow, params: Params): Promise<Stage | null> => {
     const data = params.data ?? {};
-    if (FINAL.includes(current.status)) {
-      throw conflict(`Version ${current.versionNumber} is ${current.status}: a version once ${current.status} cannot be changed`);
+    if (FINAL.includes(current.stage)) {
+      throw conflict(`Version ${current.versionNumber} is ${current.stage}: a version once ${current.stage} cannot be changed`);
     }
     if (data.versionNumber !== undefined && data.versionNumber !== current.versionNumber) {
-      if (current.status !== 'draft') throw conflict(`Version ${current.versionNumber} is in consultation: its number cannot change`);
+      if (current.stage !== 'draft') throw conflict(`Version ${current.versionNumber} is in consultation: its number cannot change`);
       await checkNumber(data.versionNumber, current.documentId);
     }
-    const target = (data.status ?? current.status) as Status;
-    if (target === current.status) return null;
-    if (NEXT[current.status] !== target) {
-      throw conflict(`Version ${current.versionNumber} is ${current.status}: it can only move forward, draft → consultation → adopted`);
+    const target = (data.stage ?? current.stage) as Stage;
+    if (target === current.stage) return null;
+    // Checked here, before the step's order: an unknown stage is the request's mistake (400), not a conflict with the version.
+    if (!STAGES.includes(target)) throw invalid('stage', `stage must be one of ${STAGES.join(', ')}`);
+    if (NEXT[current.stage] !== target) {
+      throw conflict(`Version ${current.versionNumber} is ${current.stage}: its stage can only move forward, draft → consultation → adopted`);
     }
     if (target === 'consultation') {
       const opens = data.consultationOpensAt ?? current.consultationOpensAt;
@@ -97,7 +100,7 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
   /** The open suggestions of `previous` move to `next`: copies stay open there, linked to the originals. */
   const carryOverSuggestions = async (previous: string, next: string) => {
     const open = (await strapi.documents(SUGGESTIONS).findMany({
-      filters: { agreementVersion: { documentId: previous }, status: 'open' },
+      filters: { agreementVersion: { documentId: previous }, decision: 'open' },
       populate: { author: { fields: ['documentId'] } },
     } as never)) as unknown as Array<{ documentId: string; sectionKey: string; kind: string; proposedText: string | null; rationale: string; author: { documentId: string } | null }>;
     for (const suggestion of open) {
@@ -109,11 +112,11 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
           proposedText: suggestion.proposedText,
           rationale: suggestion.rationale,
           author: suggestion.author?.documentId ?? null,
-          status: 'open',
+          decision: 'open',
           carriedOverFrom: suggestion.documentId,
         },
       } as never);
-      await strapi.documents(SUGGESTIONS).update({ documentId: suggestion.documentId, data: { status: 'carried_over' } } as never);
+      await strapi.documents(SUGGESTIONS).update({ documentId: suggestion.documentId, data: { decision: 'carried_over' } } as never);
     }
   };
 
@@ -140,21 +143,21 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
       const current = params.documentId ? await versionOf(params.documentId) : null;
       if (!current) return next();
       if (ctx.action === 'delete') {
-        if (current.status !== 'draft') throw conflict(`Version ${current.versionNumber} is ${current.status}: only drafts can be deleted`);
+        if (current.stage !== 'draft') throw conflict(`Version ${current.versionNumber} is ${current.stage}: only drafts can be deleted`);
         return next();
       }
-      if (superseding.has(current.documentId) && Object.keys(params.data ?? {}).join() === 'status' && params.data?.status === 'superseded') return next();
+      if (superseding.has(current.documentId) && Object.keys(params.data ?? {}).join() === 'stage' && params.data?.stage === 'superseded') return next();
       const moving = await beforeUpdate(current, params);
       if (moving === 'adopted') {
         params.data = { ...params.data, adoptedAt: params.data?.adoptedAt ?? new Date() };
         // The adopted version is superseded first, through the Document Service so that search and
         // the other middlewares see the change: at no moment are two versions adopted.
-        const adopted = (await strapi.db.query(VERSIONS).findMany({ select: ['documentId'], where: { status: 'adopted' } })) as Array<{ documentId: string }>;
+        const adopted = (await strapi.db.query(VERSIONS).findMany({ select: ['documentId'], where: { stage: 'adopted' } })) as Array<{ documentId: string }>;
         const locale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
         for (const documentId of new Set(adopted.map((row) => row.documentId))) {
           superseding.add(documentId);
           try {
-            await strapi.documents(VERSIONS).update({ documentId, locale, data: { status: 'superseded' } } as never);
+            await strapi.documents(VERSIONS).update({ documentId, locale, data: { stage: 'superseded' } } as never);
           } finally {
             superseding.delete(documentId);
           }

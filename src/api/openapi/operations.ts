@@ -39,10 +39,19 @@ const nullableTimestamp = timestamp.nullable();
 const memberRef = z.object({ documentId: z.string(), displayName: z.string() });
 const workshopPlaces = z.object({ capacity: z.number().int(), taken: z.number().int(), left: z.number().int(), waitlisted: z.number().int() });
 const groupPlaces = z.object({ capacity: z.number().int(), taken: z.number().int(), left: z.number().int() });
+/**
+ * Strapi 5 reserves `status` for draft/published, so the attributes are `state` (registrations),
+ * `stage` (agreement versions) and `decision` (suggestions): the generic content API answers them by
+ * those names. The app's own routes answer `status`, as they always have.
+ */
+const answeredAsStatus = (attribute: string, type: string) =>
+  `the ${type}'s \`${attribute}\` attribute, still named \`status\` in this route's answer (the generic content API names it \`${attribute}\`)`;
+const registrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']).describe(answeredAsStatus('state', 'registration'));
+
 const registration = z.object({
   documentId: z.string(),
   workshop: z.string().describe('documentId of the workshop'),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+  status: registrationStatus,
   waitlistPosition: z.number().int().nullable(),
   places: workshopPlaces,
   createdAt: timestamp,
@@ -73,7 +82,7 @@ const ownProfileQuery = z.object({ locale: z.string().optional() });
 const versionSummary = z.object({
   versionNumber: z.number().int(),
   documentId: z.string(),
-  status: z.enum(['consultation', 'adopted', 'superseded']),
+  status: z.enum(['consultation', 'adopted', 'superseded']).describe(answeredAsStatus('stage', 'version')),
   locale: z.string(),
   requestedLocale: z.string(),
   translation: z.boolean().describe('English is canonical; any other language is a translation'),
@@ -205,7 +214,7 @@ export const documentedOperations = (strapi: Core.Strapi): Record<string, Docume
     params: byVersionNumber,
     body: z.object({ data: suggestionInput }),
     responses: {
-      201: json('The suggestion', data(z.object({ documentId: z.string(), versionNumber: z.number().int(), sectionKey: z.string(), kind: z.enum(['add', 'remove', 'replace']), proposedText: z.string().nullable(), rationale: z.string(), status: z.string(), createdAt: timestamp }))),
+      201: json('The suggestion', data(z.object({ documentId: z.string(), versionNumber: z.number().int(), sectionKey: z.string(), kind: z.enum(['add', 'remove', 'replace']), proposedText: z.string().nullable(), rationale: z.string(), status: z.enum(['open']).describe(answeredAsStatus('decision', 'suggestion')), createdAt: timestamp }))),
       409: { description: 'The version is not in consultation, or the consultation window is closed' },
     },
   },
@@ -243,10 +252,10 @@ export const documentedOperations = (strapi: Core.Strapi): Record<string, Docume
               account: z.object({ username: z.string(), email: z.string(), provider: z.string(), confirmed: z.boolean().nullable() }).passthrough(),
               profile: z.object({ documentId: z.string(), translations: z.array(z.object({ locale: z.string(), displayName: z.string() }).passthrough()) }).nullable(),
               skillClaims: z.array(claim),
-              registrations: z.array(z.object({ documentId: z.string(), status: z.string(), waitlistPosition: z.number().int().nullable() }).passthrough()),
+              registrations: z.array(z.object({ documentId: z.string(), status: registrationStatus, waitlistPosition: z.number().int().nullable() }).passthrough()),
               readingGroups: z.array(z.object({ documentId: z.string(), name: z.string() })),
               facilitating: z.object({ readingGroups: z.array(z.object({ documentId: z.string(), name: z.string() })), workshops: z.array(z.object({ documentId: z.string(), title: z.string() })) }),
-              suggestions: z.array(z.object({ documentId: z.string(), versionNumber: z.number().int().nullable() }).passthrough()),
+              suggestions: z.array(z.object({ documentId: z.string(), versionNumber: z.number().int().nullable(), status: z.enum(['open', 'accepted', 'rejected', 'carried_over']).describe(answeredAsStatus('decision', 'suggestion')) }).passthrough()),
               endorsementsMade: z.array(z.object({ versionNumber: z.number().int().nullable(), statement: z.string().nullable() }).passthrough()),
             })
             .passthrough()
@@ -294,7 +303,7 @@ export const documentedOperations = (strapi: Core.Strapi): Record<string, Docume
     summary: "A workshop's registrations (its facilitators only)",
     params: byDocumentId,
     responses: {
-      200: json('The registrations', data(z.array(z.object({ documentId: z.string(), status: z.enum(['confirmed', 'waitlisted', 'cancelled']), waitlistPosition: z.number().int().nullable(), member: memberRef.nullable(), createdAt: timestamp })))),
+      200: json('The registrations', data(z.array(z.object({ documentId: z.string(), status: registrationStatus, waitlistPosition: z.number().int().nullable(), member: memberRef.nullable(), createdAt: timestamp })))),
     },
   },
   'DELETE /registrations/{id}': {

@@ -8,9 +8,9 @@ type Params = { documentId?: string; data?: Record<string, unknown> };
 /**
  * Registrations written around the registration routes (an editor creating, editing, cloning or
  * deleting one in the admin panel, a script) keep a workshop's places as the routes do:
- * - a write that could confirm a place (a new registration, or a change of status or workshop) is
+ * - a write that could confirm a place (a new registration, or a change of state or workshop) is
  *   refused when the workshop then has more confirmed registrations than places (409, nothing written);
- * - a deletion, or a change of status or workshop, gives the places it frees to the first in line
+ * - a deletion, or a change of state or workshop, gives the places it frees to the first in line
  *   and closes up the waitlist, in the same transaction.
  */
 export const registerCapacityCheck = (strapi: Core.Strapi) => {
@@ -24,7 +24,7 @@ export const registerCapacityCheck = (strapi: Core.Strapi) => {
     if (ctx.uid !== REGISTRATIONS || !['create', 'clone', 'update', 'delete'].includes(ctx.action)) return next();
     const params = ctx.params as Params;
     const data = params.data ?? {};
-    if (ctx.action === 'update' && !('status' in data) && !('workshop' in data)) return next();
+    if (ctx.action === 'update' && !('state' in data) && !('workshop' in data)) return next();
     return strapi.db.transaction(async () => {
       const before = ctx.action === 'update' || ctx.action === 'delete' ? await workshopOf(params.documentId) : undefined;
       const result = await next();

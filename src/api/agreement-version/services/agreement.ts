@@ -10,7 +10,7 @@ import { VERSIONS } from '../lifecycle';
 const SUGGESTIONS = 'api::suggestion.suggestion';
 const ENDORSEMENTS = 'api::endorsement.endorsement';
 const MEMBERS = 'api::member.member';
-/** Statuses the content API shows: drafts are an editors' matter. */
+/** Stages the content API shows: drafts are an editors' matter. */
 const PUBLISHED = ['consultation', 'adopted', 'superseded'];
 
 type Row = {
@@ -21,7 +21,7 @@ type Row = {
   title: string;
   preamble: string | null;
   sections: SectionText[];
-  status: string;
+  stage: string;
   consultationOpensAt: string | null;
   consultationClosesAt: string | null;
   adoptedAt: string | null;
@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await checkLocale(locale);
     const fallback = await defaultLocale();
     const rows = (await strapi.db.query(VERSIONS).findMany({
-      where: { versionNumber: number, status: { $in: PUBLISHED }, locale: { $in: [...new Set([locale ?? fallback, fallback])] } },
+      where: { versionNumber: number, stage: { $in: PUBLISHED }, locale: { $in: [...new Set([locale ?? fallback, fallback])] } },
       populate: { sections: true },
     })) as Row[];
     const row = rows.find((r) => r.locale === (locale ?? fallback)) ?? rows.find((r) => r.locale === fallback);
@@ -88,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Authors of accepted suggestions: named where the viewer may see their profile, counted always. */
   const contributorsOf = async (documentId: string, viewer: Viewer) => {
     const authors = (await strapi.db.query(SUGGESTIONS).findMany({
-      where: { agreementVersion: { documentId }, status: 'accepted' },
+      where: { agreementVersion: { documentId }, decision: 'accepted' },
       populate: { author: { select: ['documentId', 'displayName', 'visibility'], populate: { user: { select: ['id'] } } } },
     })) as Array<{ author: { documentId: string; displayName: string; visibility: string; user: { id: number } | null } | null }>;
     const unique = new Map(authors.filter((a) => a.author).map((a) => [a.author!.documentId, a.author!]));
@@ -101,10 +101,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { count: unique.size, named: visible.map((author) => ({ documentId: author.documentId, displayName: author.displayName })) };
   };
 
+  /** `status` in these answers is the version's `stage` attribute, under the name the routes have always used (README). */
   const describe = (found: Awaited<ReturnType<typeof version>>) => ({
     versionNumber: found.row.versionNumber,
     documentId: found.row.documentId,
-    status: found.row.status,
+    status: found.row.stage,
     locale: found.row.locale,
     requestedLocale: found.requestedLocale,
     /** English is canonical; any other language is a translation, and says so. */
@@ -130,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const adoptedNumber = async () =>
-    ((await strapi.db.query(VERSIONS).findOne({ select: ['versionNumber'], where: { status: 'adopted' } })) as { versionNumber: number } | null)?.versionNumber ?? null;
+    ((await strapi.db.query(VERSIONS).findOne({ select: ['versionNumber'], where: { stage: 'adopted' } })) as { versionNumber: number } | null)?.versionNumber ?? null;
 
   return {
     version,
@@ -150,8 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async history() {
       const fallback = await defaultLocale();
       const rows = (await strapi.db.query(VERSIONS).findMany({
-        select: ['documentId', 'versionNumber', 'title', 'status', 'consultationOpensAt', 'consultationClosesAt', 'adoptedAt', 'changeSummary'],
-        where: { status: { $in: PUBLISHED }, locale: fallback },
+        select: ['documentId', 'versionNumber', 'title', 'stage', 'consultationOpensAt', 'consultationClosesAt', 'adoptedAt', 'changeSummary'],
+        where: { stage: { $in: PUBLISHED }, locale: fallback },
         orderBy: { versionNumber: 'desc' },
       })) as Row[];
       return Promise.all(
@@ -159,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           versionNumber: row.versionNumber,
           documentId: row.documentId,
           title: row.title,
-          status: row.status,
+          status: row.stage,
           consultation: { opensAt: row.consultationOpensAt, closesAt: row.consultationClosesAt },
           adoptedAt: row.adoptedAt,
           changeSummary: row.changeSummary,
@@ -187,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { row, canonical } = await version(number, locale);
       const lines = [
         `${row.title}`,
-        `Version ${row.versionNumber} · ${row.status}${row.adoptedAt ? ` · adopted ${row.adoptedAt.slice(0, 10)}` : ''}${canonical ? '' : ' · translation (the English text is canonical)'}`,
+        `Version ${row.versionNumber} · ${row.stage}${row.adoptedAt ? ` · adopted ${row.adoptedAt.slice(0, 10)}` : ''}${canonical ? '' : ' · translation (the English text is canonical)'}`,
         '',
         ...(row.preamble ? [row.preamble, ''] : []),
         ...row.sections.flatMap((section, index) => [`${index + 1}. ${section.heading}`, '', section.text, '']),
@@ -203,16 +204,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const now = Date.now();
       const [opens, closes] = [row.consultationOpensAt, row.consultationClosesAt];
-      if (row.status !== 'consultation' || !opens || !closes || now < Date.parse(opens) || now > Date.parse(closes)) {
+      if (row.stage !== 'consultation' || !opens || !closes || now < Date.parse(opens) || now > Date.parse(closes)) {
         const window = opens && closes ? `from ${opens} to ${closes}` : 'not scheduled';
-        throw conflict(`Version ${number} takes suggestions only while in consultation (${row.status === 'consultation' ? `open ${window}` : `it is ${row.status}`})`);
+        throw conflict(`Version ${number} takes suggestions only while in consultation (${row.stage === 'consultation' ? `open ${window}` : `it is ${row.stage}`})`);
       }
       const author = await profileOf(userId);
       if (!author) throw forbidden('Suggestions are made from a member profile: PUT /api/members/me creates yours');
       const created = (await strapi.documents(SUGGESTIONS).create({
-        data: { agreementVersion: row.documentId, author: author.documentId, status: 'open', ...input, proposedText: input.proposedText ?? null },
-      } as never)) as unknown as { documentId: string; status: string; createdAt: string };
-      return { documentId: created.documentId, versionNumber: number, ...input, proposedText: input.proposedText ?? null, status: created.status, createdAt: created.createdAt };
+        data: { agreementVersion: row.documentId, author: author.documentId, decision: 'open', ...input, proposedText: input.proposedText ?? null },
+      } as never)) as unknown as { documentId: string; decision: string; createdAt: string };
+      return { documentId: created.documentId, versionNumber: number, ...input, proposedText: input.proposedText ?? null, status: created.decision, createdAt: created.createdAt };
     },
 
     /**
@@ -222,7 +223,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async endorse(userId: number, number: number, input: z.infer<typeof endorsementInput>) {
       const { row } = await version(number);
-      if (!['consultation', 'adopted'].includes(row.status)) throw conflict(`Version ${number} is ${row.status}: only a version in consultation or adopted can be endorsed`);
+      if (!['consultation', 'adopted'].includes(row.stage)) throw conflict(`Version ${number} is ${row.stage}: only a version in consultation or adopted can be endorsed`);
       const representative = await profileOf(userId);
       const organisation = representative?.organisation;
       if (!organisation) throw forbidden('Only a representative of an organisation can endorse, on its behalf');

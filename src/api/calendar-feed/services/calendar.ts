@@ -31,7 +31,7 @@ type Workshop = {
 };
 const WORKSHOP_FIELDS = ['id', 'documentId', 'locale', 'title', 'description', 'startsAt', 'endsAt', 'timeZone', 'isOnline', 'venue', 'city', 'country', 'onlineNote', 'updatedAt'];
 
-type Registration = { status: 'confirmed' | 'waitlisted'; waitlistPosition: number | null; updatedAt: Date | string; workshop: { documentId: string } | null };
+type Registration = { state: 'confirmed' | 'waitlisted'; waitlistPosition: number | null; updatedAt: Date | string; workshop: { documentId: string } | null };
 
 /** Every zone name the VTIMEZONE library knows, aliases included. */
 const DESCRIBED_ZONES = new Set(tzlib_get_timezones() as string[]);
@@ -69,7 +69,7 @@ const locationOf = (workshop: Workshop) => {
 };
 
 const registrationNote = (registration: Registration) =>
-  registration.status === 'confirmed'
+  registration.state === 'confirmed'
     ? 'Your registration: confirmed.'
     : `Your registration: on the waitlist${registration.waitlistPosition ? `, waitlist position ${registration.waitlistPosition}` : ''}.`;
 
@@ -115,14 +115,14 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The member's registrations that hold or wait for a place, by workshop documentId. */
   const activeRegistrations = async (userId: number) => {
     const registrations = (await strapi.db.query(REGISTRATIONS).findMany({
-      select: ['status', 'waitlistPosition', 'updatedAt'],
-      where: { member: { user: { id: userId } }, status: { $in: ['confirmed', 'waitlisted'] } },
+      select: ['state', 'waitlistPosition', 'updatedAt'],
+      where: { member: { user: { id: userId } }, state: { $in: ['confirmed', 'waitlisted'] } },
       populate: { workshop: { select: ['documentId'] } },
     })) as Registration[];
     const byWorkshop = new Map<string, Registration>();
     for (const registration of registrations) {
       const documentId = registration.workshop?.documentId;
-      if (documentId && byWorkshop.get(documentId)?.status !== 'confirmed') byWorkshop.set(documentId, registration);
+      if (documentId && byWorkshop.get(documentId)?.state !== 'confirmed') byWorkshop.set(documentId, registration);
     }
     return byWorkshop;
   };
@@ -144,7 +144,7 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
       // A feed without METHOD: DTSTAMP is when the event's information last changed (RFC 5545, 3.8.7.2).
       stamp: modified,
       lastModified: modified,
-      status: registration ? (registration.status === 'confirmed' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE) : null,
+      status: registration ? (registration.state === 'confirmed' ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE) : null,
     };
   };
 

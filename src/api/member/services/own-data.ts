@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { member: ofMember },
         populate: { workshop: { select: ['documentId', 'locale', 'title', 'startsAt'], where: PUBLISHED } },
         orderBy: { createdAt: 'asc' },
-      })) as Array<{ documentId: string; status: string; waitlistPosition: number | null; createdAt: string; updatedAt: string; workshop: { documentId: string; title: string; startsAt: string } | null }>;
+      })) as Array<{ documentId: string; state: string; waitlistPosition: number | null; createdAt: string; updatedAt: string; workshop: { documentId: string; title: string; startsAt: string } | null }>;
       const inGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { participants: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; name: string }>;
       const facilitatedGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; name: string }>;
       const facilitatedWorkshops = (await strapi.db.query(WORKSHOPS).findMany({ select: ['documentId', 'locale', 'title'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; title: string }>;
@@ -101,8 +101,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             }
           : null,
         skillClaims: member ? await claims().list(member, locale) : [],
-        registrations: registrations.map(({ documentId, status, waitlistPosition, createdAt, updatedAt, workshop }) => ({
-          documentId, status, waitlistPosition, createdAt, updatedAt,
+        // `status`, as this export has always named it: the attributes are `state` and `decision` (README).
+        registrations: registrations.map(({ documentId, state, waitlistPosition, createdAt, updatedAt, workshop }) => ({
+          documentId, status: state, waitlistPosition, createdAt, updatedAt,
           workshop: workshop ? { documentId: workshop.documentId, title: workshop.title, startsAt: workshop.startsAt } : null,
         })),
         readingGroups: distinctDocuments(inGroups, locale).map(({ documentId, name }) => ({ documentId, name })),
@@ -110,8 +111,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           readingGroups: distinctDocuments(facilitatedGroups, locale).map(({ documentId, name }) => ({ documentId, name })),
           workshops: distinctDocuments(facilitatedWorkshops, locale).map(({ documentId, title }) => ({ documentId, title })),
         },
-        suggestions: suggestions.map(({ documentId, sectionKey, kind, proposedText, rationale, status, createdAt, agreementVersion }) => ({
-          documentId, versionNumber: agreementVersion?.versionNumber ?? null, sectionKey, kind, proposedText, rationale, status, createdAt,
+        suggestions: suggestions.map(({ documentId, sectionKey, kind, proposedText, rationale, decision, createdAt, agreementVersion }) => ({
+          documentId, versionNumber: agreementVersion?.versionNumber ?? null, sectionKey, kind, proposedText, rationale, status: decision, createdAt,
         })),
         endorsementsMade: endorsements.map(({ statement, createdAt, agreementVersion, organisation }) => ({
           versionNumber: agreementVersion?.versionNumber ?? null, organisation, statement, createdAt,

@@ -9,12 +9,12 @@ import { ownProfileId } from '../../member/services/member';
 const REGISTRATIONS = 'api::registration.registration';
 const WORKSHOPS = 'api::workshop.workshop';
 
-export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+export type RegistrationState = 'confirmed' | 'waitlisted' | 'cancelled';
 
 type RegistrationRow = {
   id: number;
   documentId: string;
-  status: RegistrationStatus;
+  state: RegistrationState;
   waitlistPosition: number | null;
   createdAt: string;
   updatedAt: string;
@@ -30,12 +30,15 @@ type WorkshopRow = {
 
 export type Places = { capacity: number; taken: number; left: number; waitlisted: number };
 
-/** A registration as its member sees it. */
+/**
+ * A registration as its member sees it. The attribute is `state` (Strapi 5 reserves `status` for
+ * draft/published), but these routes answer `status` as they always have: see the README.
+ */
 export const describeRegistration = (row: RegistrationRow, workshop: string, places: Places) => ({
   documentId: row.documentId,
   workshop,
-  status: row.status,
-  waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null,
+  status: row.state,
+  waitlistPosition: row.state === 'waitlisted' ? row.waitlistPosition : null,
   places,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -75,16 +78,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
       .join(`${tableOf(strapi, WORKSHOPS)} as w`, 'w.id', `l.${link.inverseJoinColumn.name}`)
       .whereIn('w.document_id', workshops)
-      .whereIn('r.status', ['confirmed', 'waitlisted'])
-      .groupBy('w.document_id', 'r.status')
-      .select('w.document_id as workshop', 'r.status as status')
-      .countDistinct('r.id as n'))) as Array<{ workshop: string; status: 'confirmed' | 'waitlisted'; n: number | string }>;
+      .whereIn('r.state', ['confirmed', 'waitlisted'])
+      .groupBy('w.document_id', 'r.state')
+      .select('w.document_id as workshop', 'r.state as state')
+      .countDistinct('r.id as n'))) as Array<{ workshop: string; state: 'confirmed' | 'waitlisted'; n: number | string }>;
     const counts = new Map(workshops.map((workshop) => [workshop, { confirmed: 0, waitlisted: 0 }]));
-    for (const row of rows) counts.get(row.workshop)![row.status] = Number(row.n);
+    for (const row of rows) counts.get(row.workshop)![row.state] = Number(row.n);
     return counts;
   };
 
-  const countByStatus = async (workshop: string) => (await countsOf([workshop])).get(workshop)!;
+  const countByState = async (workshop: string) => (await countsOf([workshop])).get(workshop)!;
 
   const toPlaces = (capacity: number, { confirmed, waitlisted }: { confirmed: number; waitlisted: number }): Places => ({
     capacity,
@@ -93,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     waitlisted,
   });
 
-  const placesOf = async (workshop: WorkshopRow) => toPlaces(workshop.capacity, await countByStatus(workshop.documentId));
+  const placesOf = async (workshop: WorkshopRow) => toPlaces(workshop.capacity, await countByState(workshop.documentId));
 
   /** The published workshop, whatever its visibility: callers check what the viewer may see first. */
   const publishedWorkshop = async (documentId: string) =>
@@ -111,24 +114,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const closeGap = async (trx: Knex.Transaction, workshop: string, position: number, width = 1) => {
     const behind = (await registrations().findMany({
       select: ['id'],
-      where: { ...ofWorkshop(workshop), status: 'waitlisted', waitlistPosition: { $gt: position } },
+      where: { ...ofWorkshop(workshop), state: 'waitlisted', waitlistPosition: { $gt: position } },
     })) as Array<{ id: number }>;
     if (behind.length > 0) await trx(tableOf(strapi, REGISTRATIONS)).whereIn('id', behind.map((row) => row.id)).decrement('waitlist_position', width);
   };
 
   /** Confirms waitlisted members, first in line first, while places are left. */
   const promoteWaitlisted = async (trx: Knex.Transaction, workshop: WorkshopRow) => {
-    const { confirmed } = await countByStatus(workshop.documentId);
+    const { confirmed } = await countByState(workshop.documentId);
     const free = workshop.capacity - confirmed;
     if (free <= 0) return;
     const first = (await registrations().findMany({
       select: ['id'],
-      where: { ...ofWorkshop(workshop.documentId), status: 'waitlisted' },
+      where: { ...ofWorkshop(workshop.documentId), state: 'waitlisted' },
       orderBy: { waitlistPosition: 'asc' },
       limit: free,
     })) as Array<{ id: number }>;
     if (first.length === 0) return;
-    await registrations().updateMany({ where: { id: { $in: first.map((row) => row.id) } }, data: { status: 'confirmed', waitlistPosition: null } });
+    await registrations().updateMany({ where: { id: { $in: first.map((row) => row.id) } }, data: { state: 'confirmed', waitlistPosition: null } });
     await closeGap(trx, workshop.documentId, 0, first.length);
   };
 
@@ -141,9 +144,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Cancels `row` (already locked with its workshop), then gives its place to the first waitlisted member. */
   const cancelLocked = async (trx: Knex.Transaction, workshop: WorkshopRow, row: RegistrationRow) => {
-    if (row.status === 'cancelled') return row;
-    await registrations().update({ where: { id: row.id }, data: { status: 'cancelled', waitlistPosition: null } });
-    if (row.status === 'waitlisted' && row.waitlistPosition) await closeGap(trx, workshop.documentId, row.waitlistPosition);
+    if (row.state === 'cancelled') return row;
+    await registrations().update({ where: { id: row.id }, data: { state: 'cancelled', waitlistPosition: null } });
+    if (row.state === 'waitlisted' && row.waitlistPosition) await closeGap(trx, workshop.documentId, row.waitlistPosition);
     else await promoteWaitlisted(trx, workshop);
     return (await registrations().findOne({ where: { id: row.id } })) as RegistrationRow;
   };
@@ -178,13 +181,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }) => {
         const workshop = await lockWorkshop(trx, workshopDocumentId);
         const existing = await registrationOf(workshop.documentId, member);
-        if (existing && existing.status !== 'cancelled') {
+        if (existing && existing.state !== 'cancelled') {
           return { created: false, registration: describeRegistration(existing, workshop.documentId, await placesOf(workshop)) };
         }
         assertRegistrationOpen(workshop);
-        const { confirmed, waitlisted } = await countByStatus(workshop.documentId);
+        const { confirmed, waitlisted } = await countByState(workshop.documentId);
         const data =
-          confirmed < workshop.capacity ? { status: 'confirmed' as const, waitlistPosition: null } : { status: 'waitlisted' as const, waitlistPosition: waitlisted + 1 };
+          confirmed < workshop.capacity ? { state: 'confirmed' as const, waitlistPosition: null } : { state: 'waitlisted' as const, waitlistPosition: waitlisted + 1 };
         const row = existing
           ? ((await registrations().update({ where: { id: existing.id }, data })) as RegistrationRow)
           : ((await strapi.documents(REGISTRATIONS).create({ data: { ...data, workshop: workshop.documentId, member } } as never)) as unknown as RegistrationRow);
@@ -198,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }) => {
         const workshop = await lockWorkshop(trx, workshopDocumentId);
         const row = await registrationOf(workshop.documentId, member);
-        if (!row || row.status === 'cancelled') throw new errors.NotFoundError('You have no registration for this workshop');
+        if (!row || row.state === 'cancelled') throw new errors.NotFoundError('You have no registration for this workshop');
         if (Date.now() >= Date.parse(workshop.startsAt)) throw conflict(`This workshop started on ${workshop.startsAt}: its registrations can no longer be cancelled`);
         const cancelled = await cancelLocked(trx, workshop, row);
         return describeRegistration(cancelled, workshop.documentId, await placesOf(workshop));
@@ -230,7 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Always in the same order, so two erasures never wait on each other's workshops.
         const byWorkshop = [...rows].sort((a, b) => (a.workshop?.documentId ?? '').localeCompare(b.workshop?.documentId ?? ''));
         for (const row of byWorkshop) {
-          if (row.workshop && row.status !== 'cancelled') {
+          if (row.workshop && row.state !== 'cancelled') {
             await lockDocument(strapi, trx, WORKSHOPS, row.workshop.documentId);
             const workshop = await publishedWorkshop(row.workshop.documentId);
             if (workshop) await cancelLocked(trx, workshop, row);
@@ -250,13 +253,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const facilitates = await strapi.db.query(WORKSHOPS).count({ where: { documentId: workshopDocumentId, facilitators: { user: { id: userId } } } });
       if (facilitates === 0) throw forbidden("Only the workshop's facilitators see who registered; your own registrations are at GET /api/registrations");
       const rows = (await registrations().findMany({
-        where: { ...ofWorkshop(workshopDocumentId), status: { $in: ['confirmed', 'waitlisted'] } },
+        where: { ...ofWorkshop(workshopDocumentId), state: { $in: ['confirmed', 'waitlisted'] } },
         populate: { member: { select: ['documentId', 'displayName'] } },
-        orderBy: [{ status: 'asc' }, { waitlistPosition: 'asc' }, { createdAt: 'asc' }],
+        orderBy: [{ state: 'asc' }, { waitlistPosition: 'asc' }, { createdAt: 'asc' }],
       })) as Array<RegistrationRow & { member: { documentId: string; displayName: string } | null }>;
       return rows.map((row) => ({
         documentId: row.documentId,
-        status: row.status,
+        status: row.state,
         waitlistPosition: row.waitlistPosition,
         member: row.member ? { documentId: row.member.documentId, displayName: row.member.displayName } : null,
         createdAt: row.createdAt,
@@ -270,20 +273,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async assertNotOverbooked(registrationDocumentId: string) {
       const row = (await registrations().findOne({
-        select: ['status'],
+        select: ['state'],
         where: { documentId: registrationDocumentId },
         populate: { workshop: { select: ['documentId'] } },
-      })) as { status: RegistrationStatus; workshop: { documentId: string } | null } | null;
-      if (row?.status !== 'confirmed' || !row.workshop) return;
+      })) as { state: RegistrationState; workshop: { documentId: string } | null } | null;
+      if (row?.state !== 'confirmed' || !row.workshop) return;
       await strapi.db.transaction(async ({ trx }) => {
         await lockDocument(strapi, trx, WORKSHOPS, row.workshop!.documentId);
         // A workshop never published takes no registrations through the routes: it has no places to count yet.
         const workshop = await publishedWorkshop(row.workshop!.documentId);
         if (!workshop) return;
-        const { confirmed } = await countByStatus(workshop.documentId);
+        const { confirmed } = await countByState(workshop.documentId);
         if (confirmed > workshop.capacity) {
           const taken = workshop.capacity === 1 ? 'its one place is' : `all its ${workshop.capacity} places are`;
-          throw conflict(`status "confirmed" would overbook the workshop: ${taken} taken, so a registration can only be waitlisted`);
+          throw conflict(`state "confirmed" would overbook the workshop: ${taken} taken, so a registration can only be waitlisted`);
         }
       });
     },
@@ -299,7 +302,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!workshop) return;
         const waitlisted = (await registrations().findMany({
           select: ['id', 'waitlistPosition'],
-          where: { ...ofWorkshop(workshopDocumentId), status: 'waitlisted' },
+          where: { ...ofWorkshop(workshopDocumentId), state: 'waitlisted' },
           orderBy: [{ waitlistPosition: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
         })) as Array<{ id: number; waitlistPosition: number | null }>;
         for (const [i, row] of waitlisted.entries()) {

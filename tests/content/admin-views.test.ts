@@ -1,5 +1,4 @@
 import { ADMIN_VIEWS, type AdminView } from '../../src/bootstrap/admin-views/views';
-import { AGREEMENT_VERSION_STAGE_FIELD, REGISTRATION_STATE_FIELD } from '../../src/bootstrap/admin-views/renamed-fields';
 import { adminToken } from '../helpers/admin';
 import { useApp } from '../helpers/strapi';
 
@@ -58,8 +57,8 @@ test('the fields editors complained about read in plain English; the lists show 
 
   const version = await configurationOf('api::agreement-version.agreement-version');
   expect(version.metadatas.versionNumber.edit.label).toBe('Version number');
-  expect(version.metadatas[AGREEMENT_VERSION_STAGE_FIELD].edit.label).toBe('Stage');
-  expect(version.layouts.list).toEqual(['versionNumber', 'title', AGREEMENT_VERSION_STAGE_FIELD, 'consultationOpensAt', 'consultationClosesAt']);
+  expect(version.metadatas.stage.edit.label).toBe('Stage');
+  expect(version.layouts.list).toEqual(['versionNumber', 'title', 'stage', 'consultationOpensAt', 'consultationClosesAt']);
   expect(version.settings.mainField).toBe('title');
 
   expect((await configurationOf('api::workshop.workshop')).layouts.list).toEqual(['title', 'format', 'startsAt', 'capacity', 'visibility']);
@@ -69,7 +68,7 @@ test('the fields editors complained about read in plain English; the lists show 
   expect((await configurationOf('api::organisation.organisation')).layouts.list).toEqual(['name', 'kind', 'participationStatus', 'joinedOn']);
   const registration = await configurationOf('api::registration.registration');
   expect(registration.metadatas.workshop.edit.mainField).toBe('title');
-  expect(registration.metadatas[REGISTRATION_STATE_FIELD].edit.label).toBe('State');
+  expect(registration.metadatas.state.edit.label).toBe('State');
 });
 
 test('every field of every edit view has a label that is not its raw name, and every relation names its entries', async () => {

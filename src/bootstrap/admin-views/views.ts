@@ -1,5 +1,4 @@
 import type { UID } from '@strapi/strapi';
-import { AGREEMENT_VERSION_STAGE_FIELD, REGISTRATION_STATE_FIELD, SUGGESTION_DECISION_FIELD } from './renamed-fields';
 
 /** How one field reads in the admin panel. */
 export type FieldView = {
@@ -128,10 +127,10 @@ const AGREEMENT_VERSION: AdminView = {
   uid: 'api::agreement-version.agreement-version',
   mainField: 'title',
   sortBy: { field: 'versionNumber', order: 'DESC' },
-  columns: ['versionNumber', 'title', AGREEMENT_VERSION_STAGE_FIELD, 'consultationOpensAt', 'consultationClosesAt'],
+  columns: ['versionNumber', 'title', 'stage', 'consultationOpensAt', 'consultationClosesAt'],
   rows: [
     [['versionNumber', 4], ['title', 8]],
-    [[AGREEMENT_VERSION_STAGE_FIELD, 4], ['previousVersion', 8]],
+    [['stage', 4], ['previousVersion', 8]],
     [['consultationOpensAt', 4], ['consultationClosesAt', 4], ['adoptedAt', 4]],
     [['preamble', 12]],
     ['sections'],
@@ -143,7 +142,7 @@ const AGREEMENT_VERSION: AdminView = {
     title: { label: 'Title' },
     preamble: { label: 'Preamble' },
     sections: { label: 'Sections', description: 'Each with a stable key, so suggestions and the comparison with other versions follow it.' },
-    [AGREEMENT_VERSION_STAGE_FIELD]: {
+    stage: {
       label: 'Stage',
       description: 'draft, then consultation (members may suggest changes), adopted, and superseded once a later version is adopted.',
     },
@@ -297,10 +296,10 @@ const SUGGESTION: AdminView = {
   uid: 'api::suggestion.suggestion',
   mainField: 'sectionKey',
   sortBy: { field: 'updatedAt', order: 'DESC' },
-  columns: ['agreementVersion', 'sectionKey', 'kind', SUGGESTION_DECISION_FIELD, 'author'],
+  columns: ['agreementVersion', 'sectionKey', 'kind', 'decision', 'author'],
   rows: [
     ['agreementVersion', 'author'],
-    [['sectionKey', 6], ['kind', 3], [SUGGESTION_DECISION_FIELD, 3]],
+    [['sectionKey', 6], ['kind', 3], ['decision', 3]],
     [['proposedText', 12]],
     [['rationale', 12]],
     ['carriedOverFrom'],
@@ -312,7 +311,7 @@ const SUGGESTION: AdminView = {
     proposedText: { label: 'Proposed text' },
     rationale: { label: 'Why' },
     author: { label: 'Suggested by', shows: 'displayName' },
-    [SUGGESTION_DECISION_FIELD]: {
+    decision: {
       label: 'Decision',
       description: 'open, accepted, rejected, or carried_over (carried over to the next version).',
     },
@@ -324,12 +323,12 @@ const REGISTRATION: AdminView = {
   uid: 'api::registration.registration',
   mainField: 'id',
   sortBy: { field: 'createdAt', order: 'DESC' },
-  columns: ['workshop', 'member', REGISTRATION_STATE_FIELD, 'waitlistPosition', 'createdAt'],
-  rows: [['workshop', 'member'], [[REGISTRATION_STATE_FIELD, 6], ['waitlistPosition', 6]]],
+  columns: ['workshop', 'member', 'state', 'waitlistPosition', 'createdAt'],
+  rows: [['workshop', 'member'], [['state', 6], ['waitlistPosition', 6]]],
   fields: {
     workshop: { label: 'Workshop', shows: 'title' },
     member: { label: 'Member', shows: 'displayName' },
-    [REGISTRATION_STATE_FIELD]: {
+    state: {
       label: 'State',
       description: 'confirmed (has a place), waitlisted, or cancelled. Freed places go to the first on the waitlist.',
     },

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createAdminUser } from '../helpers/admin';
 import { api } from '../helpers/api';
 import { APP_DIR } from '../helpers/paths';
+import { startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 import { createUser } from '../helpers/users';
 
@@ -17,7 +17,6 @@ import { createUser } from '../helpers/users';
  * The Document Service only prepares the drafts and checks the database after each step.
  */
 const SCREENSHOTS = path.join(APP_DIR, '.tmp', 'admin-screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VERSIONS = 'api::agreement-version.agreement-version';
 const SUGGESTIONS = 'api::suggestion.suggestion';
 /** Bound on every wait for the panel: generous, as the two cores are shared. */
@@ -116,10 +115,7 @@ const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolea
 };
 
 beforeAll(async () => {
-  const server = app().strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  ({ browser, baseUrl } = await startBrowser(app()));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const { email, password } = await createAdminUser(app(), 'strapi-editor');
   context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1440, height: 1000 } });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createAdminUser } from '../helpers/admin';
 import { APP_DIR } from '../helpers/paths';
+import { startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -12,7 +12,6 @@ import { useApp } from '../helpers/strapi';
  */
 /** Not committed (.tmp is in .gitignore): for a person to look at. */
 const SCREENSHOTS = path.join(APP_DIR, '.tmp', 'admin-screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RESOURCES = 'api::resource.resource';
 
 const app = useApp('seeded', { serveAdminPanel: true });
@@ -21,10 +20,7 @@ let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const server = app().strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  ({ browser, baseUrl } = await startBrowser(app()));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { APP_DIR } from '../helpers/paths';
+import { startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 import { createUser } from '../helpers/users';
 
@@ -12,8 +12,6 @@ import { createUser } from '../helpers/users';
  */
 const app = useApp('seeded');
 const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts');
-// Without the background-networking flags Chromium calls Google's hosts at every start.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A German resource (public) and a German members-only one, from src/seed/data/resources/de.json. */
 const GERMAN_TITLE = 'Podiumsgespräch: Kirchenasyl zwischen Gewissensfreiheit';
@@ -23,11 +21,7 @@ let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const server = app().strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // launch() gives every browser a new, empty profile directory of its own.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  ({ browser, baseUrl } = await startBrowser(app()));
 }, 60_000);
 
 afterAll(async () => {

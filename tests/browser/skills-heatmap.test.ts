@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { APP_DIR } from '../helpers/paths';
+import { startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -11,7 +11,6 @@ import { useApp } from '../helpers/strapi';
  * and its header row and skills column stay in view while it scrolls.
  */
 const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const EMAIL = 'editor-heatmap@test.example.org';
 const PASSWORD = 'Editor-password-1';
 
@@ -24,10 +23,7 @@ beforeAll(async () => {
   const { strapi } = app();
   const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
   await strapi.service('admin::user').create({ email: EMAIL, firstname: 'Heatmap', lastname: 'Editor', password: PASSWORD, isActive: true, registrationToken: null, roles: [editor.id] });
-  const server = strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  ({ browser, baseUrl } = await startBrowser(app()));
 }, 60_000);
 
 afterAll(async () => {

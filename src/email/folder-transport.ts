@@ -21,8 +21,11 @@ export const folderTransport = (folder: string) => ({
       try {
         await fs.mkdir(folder, { recursive: true });
         const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.json`);
-        // Reset links are as good as passwords: readable by the owner only.
-        await fs.writeFile(file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+        // Reset links are as good as passwords: readable by the owner only. Written under another
+        // name, then renamed: whoever reads the folder never meets a half-written message.
+        const partial = `${file}.partial`;
+        await fs.writeFile(partial, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+        await fs.rename(partial, file);
         done(null, { envelope: data.envelope, messageId: data.messageId, file });
       } catch (writeError) {
         done(writeError as Error);

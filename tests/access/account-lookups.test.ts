@@ -37,6 +37,7 @@ type Mail = { to: Array<{ address: string }>; from: { address: string; name: str
 const mailsTo = (address: string): Mail[] =>
   fs
     .readdirSync(mailFolder)
+    .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => JSON.parse(fs.readFileSync(path.join(mailFolder, file), 'utf8')) as Mail)
     .filter((mail) => mail.to.some((to) => to.address === address));

@@ -81,6 +81,18 @@ test('every field of every edit view has a label that is not its raw name, and e
   }
 });
 
+test("every list column has a label that is not its raw name, Strapi's timestamps included", async () => {
+  for (const view of ADMIN_VIEWS) {
+    const configuration = await configurationOf(view.uid);
+    for (const name of configuration.layouts.list) {
+      expect({ uid: view.uid, name, label: configuration.metadatas[name].list.label }).not.toEqual({ uid: view.uid, name, label: name });
+    }
+  }
+  const registration = await configurationOf('api::registration.registration');
+  expect(registration.metadatas.createdAt.list.label).toBe('Registered');
+  expect((await configurationOf('api::resource.resource')).metadatas.updatedAt.list.label).toBe('Last edited');
+});
+
 test('internal tables are hidden from the content manager; registrations are not', async () => {
   const response = await app().http().get('/content-manager/content-types').set('Authorization', `Bearer ${token}`);
   const displayed = new Map((response.body.data as Array<{ uid: string; isDisplayed: boolean }>).map((type) => [type.uid, type.isDisplayed]));

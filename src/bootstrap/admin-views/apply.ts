@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ADMIN_VIEWS, type AdminView } from './views';
+import { ADMIN_VIEWS, TIMESTAMPS, type AdminView } from './views';
 
 type FieldMetadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
 type LayoutField = { name: string; size: number };
@@ -57,7 +57,8 @@ const editLayout = (view: AdminView, model: Model, current: LayoutField[][], siz
 
 const metadatas = (view: AdminView, model: Model, current: Record<string, FieldMetadata>) => {
   const result = { ...current };
-  for (const [name, field] of Object.entries(view.fields)) {
+  const timestamps = Object.entries(TIMESTAMPS).filter(([name]) => model.attributes[name]);
+  for (const [name, field] of [...timestamps, ...Object.entries(view.fields)]) {
     const attribute = model.attributes[name];
     if (!attribute) throw new Error(`admin view of ${view.uid}: no field "${name}"`);
     if (attribute.type === 'relation' && !field.shows) throw new Error(`admin view of ${view.uid}: say which field names an entry linked by "${name}"`);

@@ -26,6 +26,9 @@ export type AdminView = {
   fields: Record<string, FieldView>;
 };
 
+/** Strapi's own timestamps, named for people wherever a view shows them (a view may name them otherwise). */
+export const TIMESTAMPS: Record<string, FieldView> = { createdAt: { label: 'Created' }, updatedAt: { label: 'Last edited' } };
+
 const VISIBILITY: FieldView = {
   label: 'Who can see it',
   description: '"public": everyone, also without an account; "members": signed-in members only.',
@@ -289,6 +292,7 @@ const ENDORSEMENT: AdminView = {
     organisation: { label: 'Organisation', shows: 'name' },
     endorsedBy: { label: 'Endorsed by', description: 'The member who represents the organisation.', shows: 'displayName' },
     statement: { label: 'Statement' },
+    createdAt: { label: 'Endorsed' },
   },
 };
 
@@ -333,6 +337,7 @@ const REGISTRATION: AdminView = {
       description: 'confirmed (has a place), waitlisted, or cancelled. Freed places go to the first on the waitlist.',
     },
     waitlistPosition: { label: 'Place on the waitlist', description: 'Set while waitlisted; 1 is next in line.' },
+    createdAt: { label: 'Registered' },
   },
 };
 

@@ -1,8 +1,21 @@
+const fs = require('node:fs');
+
+// The browser tests drive Debian's Chromium. Without it they are skipped with one note, unless
+// REQUIRE_BROWSER_TESTS=1 (CI), where they run and fail.
+process.env.CHROMIUM_PATH ??= '/usr/bin/chromium';
+const skipBrowserTests = process.env.REQUIRE_BROWSER_TESTS !== '1' && !fs.existsSync(process.env.CHROMIUM_PATH);
+if (skipBrowserTests) {
+  process.stderr.write(
+    `Browser tests (tests/browser/) skipped: no Chromium at ${process.env.CHROMIUM_PATH}. Install Debian's chromium package (apt-get install chromium) to run them.\n`,
+  );
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(skipBrowserTests ? ['<rootDir>/tests/browser/'] : [])],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   // The official meilisearch client is published as ES modules only: Jest's CommonJS runtime needs it transformed.
   transformIgnorePatterns: ['/node_modules/(?!meilisearch/)', '<rootDir>/dist/'],

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { TestApp } from './strapi';
@@ -13,6 +14,9 @@ export const startBrowser = async (app: TestApp) => {
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // jest.config.js sets CHROMIUM_PATH, and skips the browser tests without Chromium unless REQUIRE_BROWSER_TESTS=1.
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: install Debian's chromium package (apt-get install chromium)`);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return { browser, baseUrl };
 };

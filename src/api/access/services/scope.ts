@@ -52,7 +52,7 @@ const mergePopulate = (target: Populate, source: Populate): Populate => {
 };
 
 /** Every accepted spelling of `populate` (string, list, dotted paths, object) as an object. '*' stays '*'. */
-function normalizeShape(populate: unknown): Populate {
+export function normalizeShape(populate: unknown): Populate {
   if (populate === undefined || populate === null || populate === false || populate === 'false') return {};
   if (typeof populate === 'string') {
     return populate.split(',').map((part) => part.trim()).filter(Boolean)

@@ -102,14 +102,28 @@ describe('filters, facets, sorting and pages', () => {
     expect(adopted.body.meta.pagination.total).toBe(counts.adopted);
   });
 
-  test('a date range and a sort by date', async () => {
-    const response = await search('types=resource&locale=de&filters[dateFrom]=2023-01-01&filters[dateTo]=2024-12-31&sort=date:desc&pageSize=50');
-    expect(response.status).toBe(200);
-    const resources = (await app().strapi.db.query('api::resource.resource').findMany({
-      where: { documentId: { $in: (response.body.data as Hit[]).map((hit) => hit.documentId) }, publishedAt: { $notNull: true } },
-    })) as Array<{ date: string }>;
-    expect(resources.length).toBeGreaterThan(0);
-    expect(resources.every((r) => r.date >= '2023-01-01' && r.date <= '2024-12-31')).toBe(true);
+  test('a date range and a sort by date: every hit in the range, newest first, and oldest first with :asc', async () => {
+    const range = 'types=resource&locale=de&filters[dateFrom]=2023-01-01&filters[dateTo]=2024-12-31&pageSize=50';
+    const datesOf = async (sort: string) => {
+      const response = await search(`${range}&sort=${sort}`);
+      expect(response.status).toBe(200);
+      const hits = response.body.data as Hit[];
+      const rows = (await app().strapi.db.query('api::resource.resource').findMany({
+        where: { documentId: { $in: hits.map((hit) => hit.documentId) }, publishedAt: { $notNull: true } },
+      })) as Array<{ documentId: string; locale: string; date: string }>;
+      const dateOf = new Map(rows.map((row) => [`${row.documentId}/${row.locale}`, row.date]));
+      return hits.map((hit) => dateOf.get(`${hit.documentId}/${hit.locale}`) as string);
+    };
+    const newestFirst = await datesOf('date:desc');
+    // Enough distinct dates for a wrong order to show.
+    expect(new Set(newestFirst).size).toBeGreaterThanOrEqual(3);
+    expect(newestFirst.every((date) => date >= '2023-01-01' && date <= '2024-12-31')).toBe(true);
+    expect(newestFirst).toEqual([...newestFirst].sort().reverse());
+    // More resources than a page: the first page of each order holds the other's far end.
+    const oldestFirst = await datesOf('date:asc');
+    expect(oldestFirst).toEqual([...oldestFirst].sort());
+    expect(oldestFirst[0] <= newestFirst[newestFirst.length - 1]).toBe(true);
+    expect(newestFirst[0] >= oldestFirst[oldestFirst.length - 1]).toBe(true);
   });
 });
 
@@ -149,6 +163,17 @@ test('highlights are escaped HTML apart from the <mark> tags', async () => {
 });
 
 describe('reindex', () => {
+  /** The search status once the running reindex has finished, polled for 30 s at most. */
+  const statusOnceReindexed = async (admin: string) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const status = await app().http().get('/multilingual-search/status').set('Authorization', `Bearer ${admin}`);
+      if (!status.body.reindex) return status;
+      if (Date.now() > deadline) throw new Error(`the reindex was still running after 30 s: ${JSON.stringify(status.body.reindex)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
   test('searches during a reindex answer from a complete index', async () => {
     const before = (await search('locale=en&pageSize=1')).body.meta.pagination.total;
     const indexer = app().strapi.plugin('multilingual-search').service('indexer');
@@ -170,9 +195,7 @@ describe('reindex', () => {
     const admin = await adminToken(app());
     const started = await app().http().post('/multilingual-search/reindex').set('Authorization', `Bearer ${admin}`).send({ types: ['skill'] });
     expect(started.status).toBe(202);
-    let status;
-    do status = await app().http().get('/multilingual-search/status').set('Authorization', `Bearer ${admin}`);
-    while (status.body.reindex);
+    const status = await statusOnceReindexed(admin);
     expect(status.body.engine).toBe('embedded');
     expect(status.body.indexes.find((index: { name: string }) => index.name.endsWith('_skill_de')).documents).toBeGreaterThanOrEqual(60);
     expect((await app().http().post('/multilingual-search/reindex').set('Authorization', `Bearer ${admin}`).send({ types: ['nope'] })).status).toBe(400);

@@ -112,12 +112,21 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
     });
 
     test('an injection attempt in a filter value is one plain value and matches nothing', async () => {
-      await documents().create({ locale: 'en', status: 'published', data: { title: 'Injection bait', slug: 'injection-bait', kind: 'guide', visibility: 'members' } } as never);
+      // Its own data, found by one word: a public guide that an escaped quote could add to the results,
+      // and a members-only template that an injected `OR visibility = "members"` would show the public.
+      const create = (slug: string, kind: string, visibility: string) =>
+        documents().create({ locale: 'en', status: 'published', data: { title: `Quetzalbait ${visibility}`, slug, kind, visibility } } as never) as Promise<{ documentId: string }>;
+      const guide = await create('quetzalbait-public', 'guide', 'public');
+      await create('quetzalbait-members', 'template', 'members');
       await searchSettled(app());
-      for (const value of ['x" OR visibility = "members', 'guide") OR (visibility = "members', 'x\\" OR resourceKind = "guide']) {
-        const response = await search(`filters[resourceKind]=${encodeURIComponent(value)}&locale=en`);
+      const found = async (kind: string) => {
+        const response = await search(`q=quetzalbait&filters[resourceKind]=${encodeURIComponent(kind)}&locale=en`);
         expect(response.status).toBe(200);
-        expect(response.body.meta.pagination.total).toBe(0);
+        return (response.body.data as Hit[]).map((hit) => hit.documentId);
+      };
+      expect(await found('guide')).toEqual([guide.documentId]);
+      for (const value of ['x" OR visibility = "members', 'guide") OR (visibility = "members', 'x\\" OR resourceKind = "guide', 'x\\" OR visibility = \\"members']) {
+        expect(await found(value)).toEqual([]);
       }
     });
   });

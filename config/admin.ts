@@ -17,7 +17,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     encryptionKey: requireSecret(env, 'ENCRYPTION_KEY'),
   },
   autoOpen: false,
+  // With AI off the panel still asks for its AI features: src/middlewares/ai-off.ts answers.
   ai: { enabled: false },
+  // No front end renders drafts: with preview off the edit view's preview URL is a 204, not a 404.
+  // (The type requires a handler; Strapi calls none while preview is off.)
+  preview: { enabled: false, config: { handler: () => null } },
   flags: {
     nps: false,
     promoteEE: false,

@@ -6,6 +6,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::errors',
   // Inside strapi::errors: refusals (4xx) logged in one line, faults left to strapi::errors.
   'global::refusals',
+  'global::ai-off',
   'strapi::security',
   { name: 'strapi::cors', config: { origin: corsOrigins(env) } },
   'strapi::poweredBy',

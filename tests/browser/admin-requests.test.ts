@@ -40,7 +40,9 @@ test('the home page and an edit view get no 404 from the server', async () => {
   await page.waitForLoadState('networkidle');
 
   // Opened by its address, so that waiting for the network to be idle covers the edit view's requests.
-  const resource = (await app().strapi.db.query('api::resource.resource').findOne({ where: { locale: 'en' } })) as { documentId: string };
+  const resource = (await app()
+    .strapi.db.query('api::resource.resource')
+    .findOne({ where: { locale: 'en' } })) as { documentId: string };
   await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::resource.resource/${resource.documentId}?plugins[i18n][locale]=en`);
   await page.locator('label', { hasText: 'Case number' }).waitFor();
   await page.waitForLoadState('networkidle');

@@ -13,8 +13,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: requireSecret(env, 'APP_KEYS').split(','),
   },
   // The update check calls the npm registry at every start; the platform makes no call it was not configured for.
+  // The start-up banner is replaced by one line printed when the server answers (src/bootstrap/ready-line.ts).
   logger: {
     updates: { enabled: false },
+    startup: { enabled: false },
   },
 });
 

@@ -9,6 +9,7 @@ import { applyAdminViews } from './bootstrap/admin-views/apply';
 import { turnOffGuidedTour } from './bootstrap/guided-tour';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
+import { announceWhenReady } from './bootstrap/ready-line';
 import { COVERED_TYPES, createLocaleCoverage } from './content/locale-coverage';
 import { registerContentMiddlewares } from './content/middlewares';
 import { CODE_FIELDS } from './custom-fields/definitions';
@@ -28,22 +29,34 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const config = loadPlatformConfig(strapi);
-    await ensureLocales(strapi, config);
-    await ensureRolesAndPermissions(strapi, config);
-    await ensureAdminRoles(strapi);
-    await applyAdminViews(strapi);
+    // Setting up an empty database takes a while: a first start (no admin user yet) says what it is doing.
+    const firstStart = (await strapi.db.query('admin::user').count()) === 0;
+    if (firstStart) strapi.log.info('First start: setting up the database…');
+    const step = async (name: string, run: () => Promise<unknown>) => {
+      const started = Date.now();
+      await run();
+      if (firstStart) strapi.log.info(`First start: ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    };
+    await step('content locales', () => ensureLocales(strapi, config));
+    await step('roles and permissions', () => ensureRolesAndPermissions(strapi, config));
+    await step('admin roles', () => ensureAdminRoles(strapi));
+    await step('admin views', () => applyAdminViews(strapi));
     turnOffGuidedTour(strapi);
     const coverage = createLocaleCoverage(strapi);
-    for (const { uid } of COVERED_TYPES) await coverage.fill(uid);
+    await step('locale coverage', async () => {
+      for (const { uid } of COVERED_TYPES) await coverage.fill(uid);
+    });
 
+    const url = strapi.config.get('server.absoluteUrl');
     if (strapi.config.get('environment') === 'development') {
-      await ensureDemoAdmin(strapi, config);
+      await step('demo admin', () => ensureDemoAdmin(strapi, config));
       if (config.demo.seedOnFirstStart && (await strapi.db.query('api::resource.resource').count()) === 0) {
         strapi.log.info('Empty database: seeding the demo data (SEED_DEMO_DATA=false to skip)…');
         await seedDemoData(strapi, config);
       }
-      const url = strapi.config.get('server.absoluteUrl');
-      strapi.log.info(`Admin panel: ${url}/admin (${config.demo.adminEmail}) · REST API: ${url}/api/resources?locale=de`);
+      announceWhenReady(strapi, `Ready. Admin panel: ${url}/admin (${config.demo.adminEmail}) · REST API: ${url}/api/resources?locale=de · Search page: ${url}/search/`);
+    } else {
+      announceWhenReady(strapi, `Ready. Admin panel: ${url}/admin · REST API: ${url}/api`);
     }
   },
 };

@@ -3,6 +3,7 @@ import type { PlatformConfig } from '../platform-config';
 import { loadDemoData, type DemoData } from './data-schema';
 import { dayFromToday, instantFromToday, zonedInstant } from './dates';
 import { byLocale, seedDocument } from './documents';
+import { createSeedProgress, type SeedProgress } from './progress';
 
 type Ids = Map<string, string>;
 type Seeded = { issueAreas: Ids; skills: Ids; organisations: Ids; members: Ids; resources: Ids };
@@ -15,7 +16,7 @@ const pick = (ids: Ids, keys: string[]) =>
     return id;
   });
 
-const seedTaxonomy = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded) => {
+const seedTaxonomy = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, progress: SeedProgress) => {
   for (const area of data.issueAreas) {
     seeded.issueAreas.set(
       area.slug,
@@ -23,6 +24,7 @@ const seedTaxonomy = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded)
         slug: area.slug,
       })
     );
+    progress.advance();
   }
   // Parents before children.
   const ordered = [...data.skills].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
@@ -36,10 +38,11 @@ const seedTaxonomy = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded)
         parent: skill.parent ? pick(seeded.skills, [skill.parent])[0] : null,
       })
     );
+    progress.advance();
   }
 };
 
-const seedOrganisations = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded) => {
+const seedOrganisations = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, progress: SeedProgress) => {
   for (const organisation of data.organisations) {
     const texts = byLocale({ description: organisation.description });
     seeded.organisations.set(
@@ -55,11 +58,12 @@ const seedOrganisations = async (strapi: Core.Strapi, data: DemoData, seeded: Se
         joinedOn: organisation.joinedOn,
       })
     );
+    progress.advance();
   }
 };
 
 /** Demo members sign in with one shared password: it is hashed once, not 110 times. */
-const seedMembers = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, password: string) => {
+const seedMembers = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, password: string, progress: SeedProgress) => {
   const users = strapi.db.query('plugin::users-permissions.user');
   const roles = new Map(
     ((await strapi.db.query('plugin::users-permissions.role').findMany({})) as Array<{ id: number; type: string }>).map((role) => [role.type, role.id])
@@ -87,11 +91,12 @@ const seedMembers = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, 
         user: user.id,
       })
     );
+    progress.advance();
   }
 };
 
 /** Skill claims of the demo members, assessed over the last two years (some are due for re-assessment). */
-const seedClaims = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded) => {
+const seedClaims = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, progress: SeedProgress) => {
   const claims = data.members.flatMap((member, m) =>
     member.claims.map((claim, c) => ({
       memberDocumentId: pick(seeded.members, [member.key])[0],
@@ -105,9 +110,10 @@ const seedClaims = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded) =
     }))
   );
   await strapi.plugin('skills-mapping').service('claims').addMissing(claims);
+  progress.advance(claims.length);
 };
 
-const seedResources = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded): Promise<ResourceIndex> => {
+const seedResources = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, progress: SeedProgress): Promise<ResourceIndex> => {
   const index: ResourceIndex = [];
   for (const resource of data.resources) {
     const texts = { [resource.locale]: { title: resource.title, summary: resource.summary, body: resource.body }, ...resource.translations };
@@ -128,6 +134,7 @@ const seedResources = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
     });
     seeded.resources.set(resource.slug, documentId);
     index.push({ documentId, locales: Object.keys(texts), issueAreas: resource.issueAreas, skills: resource.skills, visibility: resource.visibility });
+    progress.advance();
   }
   return index;
 };
@@ -140,7 +147,7 @@ const relatedResources = (index: ResourceIndex, locale: string, topic: { issueAr
   return candidates.slice(offset, offset + count).map((entry) => entry.documentId);
 };
 
-const seedEvents = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, resources: ResourceIndex) => {
+const seedEvents = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, resources: ResourceIndex, progress: SeedProgress) => {
   for (const group of data.events.readingGroups) {
     await seedDocument(strapi, 'api::reading-group.reading-group', { slug: group.slug }, byLocale({ name: group.name, description: group.description }), (locale) => ({
       slug: group.slug,
@@ -158,6 +165,7 @@ const seedEvents = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, r
         readings: relatedResources(resources, locale, group, 2, i * 2),
       })),
     }));
+    progress.advance();
   }
 
   for (const workshop of data.events.workshops) {
@@ -184,10 +192,11 @@ const seedEvents = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, r
       materials: relatedResources(resources, locale, { issueAreas: workshop.issueAreas, skills: workshop.skillsTaught }, 3),
       visibility: workshop.visibility,
     }));
+    progress.advance();
   }
 };
 
-const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded) => {
+const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, progress: SeedProgress) => {
   const versions = new Map<number, string>();
   for (const version of [...data.agreement.versions].sort((a, b) => a.versionNumber - b.versionNumber)) {
     const texts = Object.fromEntries(
@@ -216,6 +225,7 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
         data: { stage, ...(stage === 'adopted' && version.adoptedDayOffset !== null ? { adoptedAt: instantFromToday(version.adoptedDayOffset) } : {}) },
       } as never);
     }
+    progress.advance();
   }
   for (const suggestion of data.agreement.suggestions) {
     const agreementVersion = versions.get(suggestion.versionNumber)!;
@@ -235,6 +245,7 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
         decision: suggestion.decision,
       }
     );
+    progress.advance();
   }
   for (const endorsement of data.agreement.endorsements) {
     const agreementVersion = versions.get(endorsement.versionNumber)!;
@@ -246,6 +257,7 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
       { en: {} },
       { agreementVersion, organisation, endorsedBy: pick(seeded.members, [endorsement.endorsedBy])[0], statement: endorsement.statement }
     );
+    progress.advance();
   }
 };
 
@@ -253,20 +265,23 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
  * Seeds the demo data (all names fictional). Idempotent: documents that already exist, recognised
  * by their slug, e-mail or version number, are left as they are.
  */
-export const seedDemoData = async (strapi: Core.Strapi, config: PlatformConfig) => {
+export const seedDemoData = async (strapi: Core.Strapi, config: PlatformConfig, progress: SeedProgress = createSeedProgress(strapi)) => {
   const data = loadDemoData();
   const seeded: Seeded = { issueAreas: new Map(), skills: new Map(), organisations: new Map(), members: new Map(), resources: new Map() };
-  const step = async (name: string, run: () => Promise<unknown>) => {
-    const started = Date.now();
+  const step = async <T>(name: string, total: number, run: () => Promise<T>) => {
+    progress.start(name, total);
     const result = await run();
-    strapi.log.info(`Seeded ${name} in ${Date.now() - started} ms`);
+    progress.finish();
     return result;
   };
-  await step('issue areas and skills', () => seedTaxonomy(strapi, data, seeded));
-  await step('organisations', () => seedOrganisations(strapi, data, seeded));
-  await step('members', () => seedMembers(strapi, data, seeded, config.demo.memberPassword));
-  await step('skill claims', () => seedClaims(strapi, data, seeded));
-  const resources = (await step('resources', () => seedResources(strapi, data, seeded))) as ResourceIndex;
-  await step('reading groups and workshops', () => seedEvents(strapi, data, seeded, resources));
-  await step('the Community Agreement', () => seedAgreement(strapi, data, seeded));
+  const { agreement, events } = data;
+  await step('issue areas and skills', data.issueAreas.length + data.skills.length, () => seedTaxonomy(strapi, data, seeded, progress));
+  await step('organisations', data.organisations.length, () => seedOrganisations(strapi, data, seeded, progress));
+  await step('members', data.members.length, () => seedMembers(strapi, data, seeded, config.demo.memberPassword, progress));
+  const claims = data.members.reduce((sum, member) => sum + member.claims.length, 0);
+  await step('skill claims', claims, () => seedClaims(strapi, data, seeded, progress));
+  const resources = await step('resources', data.resources.length, () => seedResources(strapi, data, seeded, progress));
+  await step('reading groups and workshops', events.readingGroups.length + events.workshops.length, () => seedEvents(strapi, data, seeded, resources, progress));
+  const agreementTotal = agreement.versions.length + agreement.suggestions.length + agreement.endorsements.length;
+  await step('the Community Agreement', agreementTotal, () => seedAgreement(strapi, data, seeded, progress));
 };

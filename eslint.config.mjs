@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'build/', '.strapi/', '.tmp/', 'types/generated/', 'public/search/', 'public/uploads/', 'coverage/', 'tests/artifacts/', 'bench/results/'],
+    ignores: [
+      'dist/',
+      'build/',
+      '.strapi/',
+      '.tmp/',
+      'types/generated/',
+      'public/search/',
+      'public/uploads/',
+      'coverage/',
+      'tests/artifacts/',
+      'bench/results/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentLocales } from '../../../content/locales';
 import { getFeedTokenService } from '../../calendar-feed/services/calendar-feed';
 import { getWorkshopRegistrations } from '../../registration/controllers/registration';
 
@@ -49,7 +50,6 @@ const distinctDocuments = <T extends { documentId: string; locale?: string | nul
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const claims = () => strapi.plugin('skills-mapping').service('claims') as unknown as Claims;
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   const profileRows = async (userId: number) =>
     (await strapi.db.query(MEMBERS).findMany({
@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async export(userId: number) {
-      const locale = await defaultLocale();
+      const locale = contentLocales(strapi).default;
       const account = (await strapi.db.query(USERS).findOne({
         select: ['username', 'email', 'provider', 'confirmed', 'createdAt', 'updatedAt'],
         where: { id: userId },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { uidOf } from '../utils/content-types';
 import { getService } from '../utils/get-service';
 import { parseQuery } from './parse';
 
@@ -19,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Who to ask about a skill (members only). */
   async find(ctx: Context) {
     const query = parseQuery(expertsQuery, { skill: '', ...ctx.query });
-    const skill = (await strapi.db.query('api::skill.skill').findOne({
+    const skill = (await strapi.db.query(uidOf(strapi, 'skill')).findOne({
       select: ['documentId', 'slug'],
       where: { $or: [{ slug: query.skill }, { documentId: query.skill }] },
     })) as { documentId: string; slug: string } | null;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { z } from 'zod';
+import { getConfig } from '../utils/get-service';
 
 /** Parses query parameters with `schema`; the first problem is a 400 naming the parameter. */
 export const parseQuery = <T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> => {
@@ -12,10 +13,10 @@ export const parseQuery = <T extends z.ZodTypeAny>(schema: T, query: unknown): z
   throw new errors.ValidationError(`Invalid parameter '${parameter}': ${message}`, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
 };
 
-/** The requested locale, or the default one; an unknown locale is a 400 naming the parameter. */
-export const resolveLocale = async (strapi: Core.Strapi, requested: string | undefined): Promise<string> => {
-  const locales = strapi.plugin('i18n').service('locales');
-  const locale: string = requested ?? (await locales.getDefaultLocale());
-  if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Invalid parameter 'locale': unknown locale "${locale}"`, { errors: [{ path: ['locale'], message: 'unknown locale', name: 'ValidationError' }] });
+/** The requested locale, or the default one; one that is not enabled is a 400 naming the parameter. */
+export const resolveLocale = (strapi: Core.Strapi, requested: string | undefined): string => {
+  const { enabled, default: defaultLocale } = getConfig(strapi).locales;
+  const locale = requested ?? defaultLocale;
+  if (!enabled.includes(locale)) throw new errors.ValidationError(`Invalid parameter 'locale': unknown locale "${locale}"`, { errors: [{ path: ['locale'], message: 'unknown locale', name: 'ValidationError' }] });
   return locale;
 };

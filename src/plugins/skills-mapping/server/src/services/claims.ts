@@ -3,6 +3,7 @@ import { createId } from '@paralleldrive/cuid2';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { uidOf } from '../utils/content-types';
 import { getConfig, getService } from '../utils/get-service';
 import type { SkillRow } from './labels';
 
@@ -44,9 +45,8 @@ const fail = (path: Array<string | number>, message: string): never => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sql = () => getService(strapi, 'sql');
   const table = () => sql().table('plugin::skills-mapping.claim');
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Skills by slug and by documentId, named in `locale` (English when untranslated). */
+  /** Skills by slug and by documentId, named in `locale` (the default locale's name when untranslated). */
   const skillIndex = async (locale: string) => {
     const byKey = new Map<string, SkillRow>();
     for (const skill of await getService(strapi, 'labels').skills(locale)) byKey.set(skill.documentId, skill).set(skill.slug, skill);
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The member profile (documentId) of a signed-in user, or null when they have none. */
     async profileOf(userId: number) {
-      return (await strapi.db.query('api::member.member').findOne({
+      return (await strapi.db.query(uidOf(strapi, 'member')).findOne({
         select: ['documentId', 'languages'],
         where: { user: { id: userId } },
       })) as { documentId: string; languages: string[] | null } | null;
@@ -116,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const key = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [];
         fail(['data', ...issue.path, ...key], issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message);
       }
-      const skills = await skillIndex(await defaultLocale());
+      const skills = await skillIndex(getConfig(strapi).locales.default);
       const seen = new Set<string>();
       return result.data!.map((claim, index) => {
         const skill = skills.get(claim.skill);

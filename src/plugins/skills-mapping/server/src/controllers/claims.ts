@@ -6,7 +6,8 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { uidOf } from '../utils/content-types';
 import { getService } from '../utils/get-service';
-import { parseQuery, resolveLocale } from './parse';
+import { parse } from '../utils/parse';
+import { resolveLocale } from './locale';
 
 export const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
 
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The locale to name skills in (`?locale=`, the default one otherwise). */
-  const localeOf = (ctx: Context) => resolveLocale(strapi, parseQuery(localeQuery, ctx.query).locale);
+  const localeOf = (ctx: Context) => resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
 
   const replace = async (ctx: Context, memberDocumentId: string) => {
     const locale = localeOf(ctx);

@@ -1,5 +1,4 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import createError from 'http-errors';
@@ -7,7 +6,8 @@ import { MEMBERS_ONLY } from '../services/matrix';
 import { DIMENSIONS, type Dimension } from '../services/sql';
 import { skillCategories, uidOf } from '../utils/content-types';
 import { getConfig, getService } from '../utils/get-service';
-import { parseQuery, resolveLocale } from './parse';
+import { invalidInput, parse } from '../utils/parse';
+import { resolveLocale } from './locale';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug').max(120);
 
@@ -44,18 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The query, with locale, category and every named slug checked. */
   const read = async (ctx: Context) => {
-    const query = parseQuery(matrixQuery, ctx.query);
+    const query = parse(matrixQuery, ctx.query);
     if (!seesExactCounts(ctx)) refuseMembersOnly(query as typeof query & { dimension: Dimension });
     const locale = resolveLocale(strapi, query.locale);
     const categories = skillCategories(strapi);
     if (query.category && !categories.includes(query.category)) {
-      throw new errors.ValidationError(`Invalid parameter 'category': must be one of ${categories.join(', ')}`, {
-        errors: [{ path: ['category'], message: `must be one of ${categories.join(', ')}`, name: 'ValidationError' }],
-      });
+      throw invalidInput('parameter', [{ path: ['category'], message: `must be one of ${categories.join(', ')}` }]);
     }
     const known = async (uid: UID.ContentType, value: string | undefined, parameter: string) => {
       if (value && !(await strapi.db.query(uid).findOne({ select: ['id'], where: { slug: value } }))) {
-        throw new errors.ValidationError(`Invalid parameter '${parameter}': unknown ${parameter} "${value}"`);
+        throw invalidInput('parameter', [{ path: [parameter], message: `unknown ${parameter} "${value}"` }]);
       }
     };
     await known(uidOf(strapi, 'organisation'), query.organisation, 'organisation');
@@ -82,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Growth areas: the skills with the most unmet demand, overall and per issue area. */
     async gaps(ctx: Context) {
-      const { locale: requested, limit } = parseQuery(gapsQuery, ctx.query);
+      const { locale: requested, limit } = parse(gapsQuery, ctx.query);
       const locale = resolveLocale(strapi, requested);
       ctx.body = { data: await getService(strapi, 'gaps').rank(locale, seesExactCounts(ctx), limit) };
     },

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
-import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { uidOf } from '../utils/content-types';
 import { getConfig, getService } from '../utils/get-service';
+import { invalidInput, parse } from '../utils/parse';
 import type { SkillRow } from './labels';
 
 /** Level names, 0 to 4. */
@@ -34,8 +34,7 @@ type Row = {
 };
 
 const fail = (path: Array<string | number>, message: string): never => {
-  const at = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-  throw new errors.ValidationError(`${at}: ${message}`, { errors: [{ path: path.map(String), message: `${at}: ${message}`, name: 'ValidationError' }] });
+  throw invalidInput('field', [{ path, message }]);
 };
 
 /**
@@ -110,15 +109,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Checks a replacement set of claims: known skills, levels 0–4, no skill twice. 400 naming the item otherwise. */
     async validate(input: unknown): Promise<ClaimRecord[]> {
-      const result = claimsSchema.safeParse(input);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const key = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [];
-        fail(['data', ...issue.path, ...key], issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message);
-      }
+      const claims = parse(claimsSchema, input, 'field', ['data']);
       const skills = await skillIndex(getConfig(strapi).locales.default);
       const seen = new Set<string>();
-      return result.data!.map((claim, index) => {
+      return claims.map((claim, index) => {
         const skill = skills.get(claim.skill);
         if (!skill) fail(['data', index, 'skill'], `unknown skill "${claim.skill}"`);
         if (seen.has(skill!.documentId)) fail(['data', index, 'skill'], `"${claim.skill}" is claimed twice`);

@@ -83,8 +83,8 @@ export const createLocaleCoverage = (strapi: Core.Strapi) => {
    */
   const fill = async (uid: UID.ContentType, documentIds?: string[], onlyLocales?: string[]) => {
     const texts = coverageOf(uid)?.texts ?? 'copy';
-    const model = strapi.getModel(uid) as unknown as { attributes: Record<string, Attribute> };
-    const hasDP = contentTypes.hasDraftAndPublish(model as never);
+    const model = strapi.getModel(uid);
+    const hasDP = contentTypes.hasDraftAndPublish(model);
     const { enabled, default: defaultLocale } = contentLocales(strapi);
     const locales = onlyLocales ?? enabled;
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import pluginConfig from '../../src/plugins/skills-mapping/server/src/config';
 import { checkContentTypes, skillCategories } from '../../src/plugins/skills-mapping/server/src/utils/content-types';
+import { adminToken } from '../helpers/admin';
 import { api } from '../helpers/api';
 import { errorPaths } from '../helpers/errors';
 import { useApp } from '../helpers/strapi';
@@ -62,6 +63,11 @@ test("the categories are the skill type's own, and another one is a 400 listing 
   expect(response.status).toBe(400);
   expect(response.body.error.message).toBe(`Invalid parameter 'category': must be one of ${categories.join(', ')}`);
   expect(errorPaths(response.body)).toEqual(['category']);
+
+  // The admin panel's heatmap offers the same categories and names the advanced level, from the server.
+  const admin = await adminToken(app());
+  const forAdmin = await app().http().get('/skills-mapping/matrix').set('Authorization', `Bearer ${admin}`);
+  expect(forAdmin.body.meta).toMatchObject({ categories, advancedLevel: 3 });
 });
 
 test('the advanced level decides which holders are advanced', async () => {

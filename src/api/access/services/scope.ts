@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { isEnabledLocale } from '../../../content/locales';
 import { invalidParameter } from '../../../utils/errors';
@@ -77,7 +77,7 @@ function normalizeShape(populate: unknown): Populate {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = (uid: string) => strapi.getModel(uid as never) as unknown as Model;
 
-  const hasDraftAndPublish = (uid: string) => contentTypes.hasDraftAndPublish(model(uid) as never);
+  const hasDraftAndPublish = (uid: string) => contentTypes.hasDraftAndPublish(strapi.getModel(uid as UID.ContentType));
 
   /**
    * What every row of `target` reached through a relation from `source` must match: the target's

@@ -137,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await claims().removeAll(member, trx);
           const authored = (await strapi.db.query(SUGGESTIONS).findMany({ select: ['id'], where: { author: { documentId: member } } })) as Array<{ id: number }>;
           for (const { id } of authored) await strapi.db.query(SUGGESTIONS).update({ where: { id }, data: { author: null } });
-          await strapi.documents(MEMBERS).delete({ documentId: member, locale: '*' } as never);
+          await strapi.documents(MEMBERS).delete({ documentId: member, locale: '*' });
         }
         await getFeedTokenService(strapi).revoke(userId);
         await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(userId));

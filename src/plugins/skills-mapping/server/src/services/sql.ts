@@ -13,7 +13,8 @@ const CLAIMS = 'plugin::skills-mapping.claim';
  * The SQL building blocks of the skills map, for SQLite and PostgreSQL alike: claims joined to
  * the members who hold them, one row per member (their default-locale profile), and the joins
  * that give each claim its issue areas (through the member's organisation), countries,
- * organisation or languages. Table and column names come from Strapi's metadata.
+ * organisation or languages. The app's content types are those of the plugin's configuration
+ * (`contentTypes`); their tables, columns and join tables come from Strapi's metadata.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;

@@ -1,21 +1,27 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * Settings of the Community of Practice platform itself (read as `strapi.config.get('platform')`,
- * validated at start-up by `src/platform-config.ts`).
+ * Content locales, created at start-up. English is the default. The 24 official EU languages, then
+ * Ukrainian, Turkish, Serbian, Albanian, Bosnian, Macedonian and Norwegian (Bokmål and Nynorsk:
+ * Strapi has no plain `no`). Romani has no code in Strapi's locale list, so it cannot be enabled.
+ * Exported for config/plugins.ts, which hands them to the plugins (they may not import app code).
  */
-const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
-  /**
-   * Content locales, created at start-up. English is the default. The 24 official EU languages, then
-   * Ukrainian, Turkish, Serbian, Albanian, Bosnian, Macedonian and Norwegian (Bokmål and Nynorsk:
-   * Strapi has no plain `no`). Romani has no code in Strapi's locale list, so it cannot be enabled.
-   */
-  defaultLocale: 'en',
-  locales: [
+export const CONTENT_LOCALES = {
+  default: 'en',
+  enabled: [
     'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv',
     'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
     'uk', 'tr', 'sr', 'sq', 'bs', 'mk', 'nb', 'nn',
   ],
+};
+
+/**
+ * Settings of the Community of Practice platform itself (read as `strapi.config.get('platform')`,
+ * validated at start-up by `src/platform-config.ts`).
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  defaultLocale: CONTENT_LOCALES.default,
+  locales: CONTENT_LOCALES.enabled,
   /** Open self-registration would make members-only content public in all but name. */
   allowPublicSignup: env.bool('ALLOW_PUBLIC_SIGNUP', false),
   /**

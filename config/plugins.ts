@@ -4,6 +4,7 @@ import type { PluginConfig } from '../src/plugins/multilingual-search/server/src
 import { emailConfig } from './lib/email';
 import { searchLabels } from './lib/search-labels';
 import { requireSecret } from './lib/secrets';
+import { CONTENT_LOCALES } from './platform';
 
 /**
  * What the search indexes hold, per content type. `fields` is the allow-list: a search document has
@@ -148,17 +149,28 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
-  // Both plugins decide who a request comes from with the app's own rule (src/api/access/viewer.ts).
+  // Both plugins decide who a request comes from with the app's own rule (src/api/access/viewer.ts)
+  // and know the content locales of config/platform.ts: plugins never import the app's code.
   'skills-mapping': {
     enabled: true,
     resolve: './src/plugins/skills-mapping',
-    config: { viewerOf: viewerFromContext },
+    config: {
+      viewerOf: viewerFromContext,
+      locales: CONTENT_LOCALES,
+      contentTypes: {
+        member: 'api::member.member',
+        organisation: 'api::organisation.organisation',
+        issueArea: 'api::issue-area.issue-area',
+        skill: 'api::skill.skill',
+        workshop: 'api::workshop.workshop',
+      },
+    },
   },
   'multilingual-search': {
     enabled: true,
     resolve: './src/plugins/multilingual-search',
     // indexPrefix comes from SEARCH_INDEX_PREFIX (default: the environment name), see the plugin's config.
-    config: { types: searchTypes, labels: searchLabels, viewerOf: viewerFromContext } satisfies Partial<PluginConfig>,
+    config: { types: searchTypes, labels: searchLabels, viewerOf: viewerFromContext, locales: CONTENT_LOCALES } satisfies Partial<PluginConfig>,
   },
 });
 

@@ -36,4 +36,5 @@ export const loadPlatformConfig = (strapi: Core.Strapi): PlatformConfig => {
   return result.data;
 };
 
-export const getPlatformConfig = (strapi: Core.Strapi) => strapi.config.get('platform') as PlatformConfig;
+/** The platform's settings, checked at start-up by `loadPlatformConfig` (the schema transforms nothing). */
+export const getPlatformConfig = (strapi: Core.Strapi) => strapi.config.get<PlatformConfig>('platform');

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
+import { contentLocales } from './locales';
 
 /**
  * Strapi's i18n links a localized entry only to entries of the same locale. Content written in any
@@ -76,19 +77,16 @@ const dependencyOrder = (uid: string, attributes: Record<string, Attribute>, sou
 };
 
 export const createLocaleCoverage = (strapi: Core.Strapi) => {
-  const enabledLocales = async () =>
-    ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
-
   /**
    * Creates the missing locale entries of `uid`: of `documentIds` only when given, in `onlyLocales`
    * only when given (else every enabled locale). Returns how many were created.
    */
   const fill = async (uid: UID.ContentType, documentIds?: string[], onlyLocales?: string[]) => {
     const texts = coverageOf(uid)?.texts ?? 'copy';
-    const model = strapi.getModel(uid) as unknown as { attributes: Record<string, Attribute> };
-    const hasDP = contentTypes.hasDraftAndPublish(model as never);
-    const locales = onlyLocales ?? (await enabledLocales());
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const model = strapi.getModel(uid);
+    const hasDP = contentTypes.hasDraftAndPublish(model);
+    const { enabled, default: defaultLocale } = contentLocales(strapi);
+    const locales = onlyLocales ?? enabled;
 
     // Every document has a draft row (draft & publish) or its only row per locale.
     const rows = (await strapi.db.query(uid).findMany({
@@ -147,7 +145,7 @@ export const createLocaleCoverage = (strapi: Core.Strapi) => {
   const prepareLinkedEntries = async (uid: UID.ContentType, locale: string | undefined, data: Record<string, unknown> | undefined) => {
     const model = strapi.getModel(uid) as unknown as { attributes: Record<string, Attribute>; pluginOptions?: { i18n?: { localized?: boolean } } };
     if (!data || !model.pluginOptions?.i18n?.localized) return;
-    const targetLocale = locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    const targetLocale = locale ?? contentLocales(strapi).default;
     for (const [name, attribute] of Object.entries(model.attributes)) {
       if (attribute.type !== 'relation' || !(name in data) || !ON_DEMAND_TYPES.some((type) => type.uid === attribute.target)) continue;
       const documentIds = linkedDocumentIds(data[name]);

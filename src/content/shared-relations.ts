@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, UID } from '@strapi/strapi';
+import { contentLocales } from './locales';
 
 /**
  * Strapi's i18n keeps relations per locale. Some relations belong to the document, not to one
@@ -17,13 +18,11 @@ type Related = { id: number; documentId: string } | null;
 const copying = new AsyncLocalStorage<true>();
 
 export const createSharedRelations = (strapi: Core.Strapi) => {
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
-
   /** Before creating a new translation of an existing document: start it with the shared relations. */
   const completeNewTranslation = async (uid: UID.ContentType, params: Params) => {
     const fields = SHARED_RELATIONS[uid];
     if (!fields || !params.documentId || copying.getStore()) return;
-    const locale = params.locale ?? (await defaultLocale());
+    const locale = params.locale ?? contentLocales(strapi).default;
     const rows = (await strapi.db.query(uid).findMany({ select: ['locale'], where: { documentId: params.documentId } })) as Array<{ locale: string }>;
     if (rows.length === 0 || rows.some((row) => row.locale === locale)) return;
     const source = (await strapi.db.query(uid).findOne({
@@ -41,7 +40,7 @@ export const createSharedRelations = (strapi: Core.Strapi) => {
   const propagate = async (uid: UID.ContentType, params: Params, documentId: string) => {
     const fields = (SHARED_RELATIONS[uid] ?? []).filter((field) => params.data && field in params.data);
     if (fields.length === 0 || copying.getStore()) return;
-    const locale = params.locale ?? (await defaultLocale());
+    const locale = params.locale ?? contentLocales(strapi).default;
     const others = (await strapi.db.query(uid).findMany({
       select: ['locale'],
       where: { documentId, locale: { $ne: locale } },

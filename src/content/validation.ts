@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkCodeField, findCodeField, type FieldIssue } from '../custom-fields/definitions';
 import { controlCharacterIssues } from './control-characters';
+import { isEnabledLocale } from './locales';
 
 type Entry = Record<string, unknown>;
 type Attribute = { type: string; unique?: boolean; customField?: string; regex?: string };
@@ -90,9 +91,6 @@ const fail = (issues: FieldIssue[]) => {
 
 export type WriteParams = { documentId?: string; locale?: string; data?: Entry };
 
-/** Locale codes as Strapi names them (`en`, `pt-BR`); anything else is not looked up. */
-const LOCALE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
 /**
  * Checks a create or update of an `api::` document before it is written, for whatever route it came
  * from (REST, admin panel, seeding): control characters in texts, code fields, formats (`regex`,
@@ -107,8 +105,7 @@ export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, p
   const issues: FieldIssue[] = controlCharacterIssues((component) => strapi.getModel(component as never) as never, model, data);
 
   if (params.locale !== undefined && model.pluginOptions?.i18n?.localized) {
-    const known = LOCALE_CODE.test(String(params.locale)) && (await strapi.plugin('i18n').service('locales').findByCode(params.locale));
-    if (!known) issues.push({ path: ['locale'], message: `locale "${String(params.locale).slice(0, 20)}" is not an enabled locale` });
+    if (!isEnabledLocale(strapi, params.locale)) issues.push({ path: ['locale'], message: `locale "${String(params.locale).slice(0, 20)}" is not an enabled locale` });
   }
 
   for (const [field, attribute] of Object.entries(model.attributes)) {

@@ -179,7 +179,7 @@ describe('e-mail through the development transport', () => {
     for (const url of ['/api/auth/forgot-password', '/api/auth/send-email-confirmation']) {
       const response = await post(url, { email: 'not-an-address' });
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toBe('email must be an e-mail address');
+      expect(response.body.error.message).toBe("Invalid field 'email': must be an e-mail address");
     }
   });
 });

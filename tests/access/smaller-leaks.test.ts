@@ -218,7 +218,7 @@ describe('a malformed query is a 400 naming the parameter, never a 500', () => {
     for (const id of ['%00', 'not%20an%20id', 'x'.repeat(41)]) {
       const response = await api(app()).get(`/api/resources/${id}`);
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(/^id /);
+      expect(response.body.error.message).toMatch(/^Invalid parameter 'id': /);
     }
   });
 

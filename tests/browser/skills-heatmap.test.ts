@@ -85,5 +85,11 @@ test('the heatmap scrolls within the page, its header row and skills column stay
 
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, 'admin-skills-heatmap-scrolled.png') });
+
+  // The legend and the category filter say what the server configures: the advanced level, the skill type's categories.
+  await page.getByText('Numbers: holders at level 3+ / all holders').waitFor();
+  await page.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: 'area of law' }).click();
+  await box.locator('tbody td').first().waitFor();
   await context.close();
 }, 120_000);

@@ -85,7 +85,7 @@ describe('reading groups: joining and leaving with capacity', () => {
     expect((await api(app(), member).post(`/api/reading-groups/${closed}/participants`)).status).toBe(409);
     expect((await api(app(), member).post('/api/reading-groups/abcdefghijklmnopqrstuvwx/participants')).status).toBe(404);
     const malformed = await api(app(), member).post('/api/reading-groups/x;drop/participants');
-    expect([malformed.status, malformed.body.error.message]).toEqual([400, 'id must be a documentId']);
+    expect([malformed.status, malformed.body.error.message]).toEqual([400, "Invalid parameter 'id': must be a documentId"]);
     expect((await api(app(), 'public').post(`/api/reading-groups/${closed}/participants`)).status).toBe(403);
     const noProfile = await createUser(app(), 'authenticated', false);
     const refused = await api(app(), noProfile).post(`/api/reading-groups/${closed}/participants`);

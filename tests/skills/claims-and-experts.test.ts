@@ -1,5 +1,6 @@
 import members from '../../src/seed/data/members.json';
 import { api } from '../helpers/api';
+import { errorPaths } from '../helpers/errors';
 import { useApp } from '../helpers/strapi';
 import { createFullAccessToken, createUser, type TestUser } from '../helpers/users';
 
@@ -32,16 +33,17 @@ describe('own claims', () => {
   });
 
   test.each([
-    ['an unknown skill', [{ skill: 'juggling', level: 2 }], 'data[1].skill'],
-    ['a level above 4', [{ skill: 'asylum-law', level: 5 }], 'data[1].level'],
-    ['a level that is not a number', [{ skill: 'asylum-law', level: 'high' }], 'data[1].level'],
-    ['the same skill twice', [{ skill: 'echr-litigation', level: 1 }], 'data[1].skill'],
-    ['a field that does not exist', [{ skill: 'asylum-law', level: 1, member: 'someone' }], 'data[1].member'],
+    ['an unknown skill', [{ skill: 'juggling', level: 2 }], 'data.1.skill'],
+    ['a level above 4', [{ skill: 'asylum-law', level: 5 }], 'data.1.level'],
+    ['a level that is not a number', [{ skill: 'asylum-law', level: 'high' }], 'data.1.level'],
+    ['the same skill twice', [{ skill: 'echr-litigation', level: 1 }], 'data.1.skill'],
+    ['a field that does not exist', [{ skill: 'asylum-law', level: 1, member: 'someone' }], 'data.1.member'],
   ])('%s → 400 naming the item, and the previous claims stay untouched', async (_, extra, path) => {
     const before = await mine(member);
     const response = await put(member, [{ skill: 'echr-litigation', level: 2 }, ...extra]);
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain(path);
+    expect(response.body.error.message).toContain(`Invalid field '${path}': `);
+    expect(errorPaths(response.body)).toEqual([path]);
     expect(await mine(member)).toEqual(before);
   });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentLocales } from '../../content/locales';
 import { conflict, invalid } from '../../utils/errors';
 import { tableOf } from '../../utils/tables';
 
@@ -153,7 +154,7 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
         // The adopted version is superseded first, through the Document Service so that search and
         // the other middlewares see the change: at no moment are two versions adopted.
         const adopted = (await strapi.db.query(VERSIONS).findMany({ select: ['documentId'], where: { stage: 'adopted' } })) as Array<{ documentId: string }>;
-        const locale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+        const locale = contentLocales(strapi).default;
         for (const documentId of new Set(adopted.map((row) => row.documentId))) {
           superseding.add(documentId);
           try {

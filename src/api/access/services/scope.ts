@@ -1,5 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
+import { isEnabledLocale } from '../../../content/locales';
 import { invalidParameter } from '../../../utils/errors';
 import { isFilterOnFields, isObject, targetOf, type Attribute, type Model } from '../model';
 import { ruleFor, type Filter } from '../rules';
@@ -14,7 +15,6 @@ export type ContentQuery = Record<string, unknown> & {
 type PopulateEntry = true | (Record<string, unknown> & { populate?: unknown; filters?: unknown; on?: Record<string, unknown> });
 type Populate = Record<string, PopulateEntry>;
 
-const LOCALES_TTL_MS = 10_000;
 /** Query parameters that could select drafts; the content API only ever serves published rows. */
 const PUBLICATION_PARAMS = ['status', 'publicationFilter', 'hasPublishedVersion'];
 
@@ -77,7 +77,7 @@ export function normalizeShape(populate: unknown): Populate {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = (uid: string) => strapi.getModel(uid as never) as unknown as Model;
 
-  const hasDraftAndPublish = (uid: string) => contentTypes.hasDraftAndPublish(model(uid) as never);
+  const hasDraftAndPublish = (uid: string) => contentTypes.hasDraftAndPublish(strapi.getModel(uid as UID.ContentType));
 
   /**
    * What every row of `target` reached through a relation from `source` must match: the target's
@@ -185,21 +185,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  // Read on every request; a locale added or removed in the admin panel shows here within LOCALES_TTL_MS.
-  let locales: { codes: Set<string>; readAt: number } | undefined;
-  const enabledLocales = async () => {
-    if (!locales || Date.now() - locales.readAt > LOCALES_TTL_MS) {
-      const rows = (await strapi.db.query('plugin::i18n.locale').findMany({ select: ['code'] })) as Array<{ code: string }>;
-      locales = { codes: new Set(rows.map((row) => row.code)), readAt: Date.now() };
-    }
-    return locales.codes;
-  };
-
-  const assertKnownLocale = async (uid: string, locale: unknown) => {
+  const assertKnownLocale = (uid: string, locale: unknown) => {
     if (locale === undefined || locale === '*') return;
     if (!(model(uid) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized) return;
-    const known = typeof locale === 'string' && (await enabledLocales()).has(locale);
-    if (!known) {
+    if (!isEnabledLocale(strapi, locale)) {
       throw invalidParameter('locale', `unknown locale '${String(locale).slice(0, 20)}'`);
     }
   };
@@ -211,7 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `populate`, `filters` or `sort`. Counts use the same filters, so totals leak nothing either.
      */
     async scopeQuery(uid: string, query: ContentQuery, viewer: Viewer): Promise<ContentQuery> {
-      await assertKnownLocale(uid, query.locale);
+      assertKnownLocale(uid, query.locale);
       assertSortable(uid, query.sort, viewer);
       const scoped: ContentQuery = { ...query };
       for (const param of PUBLICATION_PARAMS) delete scoped[param];

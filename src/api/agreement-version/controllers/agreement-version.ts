@@ -15,7 +15,7 @@ const body = (ctx: Context) => (ctx.request.body as { data?: unknown } | undefin
 /** The agreement's routes besides find/findOne: current version, history, diff, text, suggestions, endorsements. */
 export default createScopedController('api::agreement-version.agreement-version', ({ strapi }) => {
   const agreement = () => strapi.service('api::agreement-version.agreement') as unknown as Agreement;
-  const numberParam = (ctx: Context, name: string) => parse(versionNumber, ctx.params[name], name) as number;
+  const numberParam = (ctx: Context, name: string) => parse(versionNumber, ctx.params[name], 'parameter', [name]) as number;
   const locale = (ctx: Context) => parse(localeQuery, ctx.query).locale;
 
   return {
@@ -45,13 +45,13 @@ export default createScopedController('api::agreement-version.agreement-version'
     },
 
     async suggest(ctx: Context) {
-      const input = parse(suggestionInput, body(ctx), '');
+      const input = parse(suggestionInput, body(ctx), 'field');
       ctx.status = 201;
       ctx.body = { data: await agreement().suggest(signedInUserId(ctx, 'to make suggestions'), numberParam(ctx, 'number'), input) };
     },
 
     async endorse(ctx: Context) {
-      const input = parse(endorsementInput, body(ctx), '');
+      const input = parse(endorsementInput, body(ctx), 'field');
       ctx.status = 201;
       ctx.body = { data: await agreement().endorse(signedInUserId(ctx, 'to endorse on behalf of your organisation'), numberParam(ctx, 'number'), input) };
     },

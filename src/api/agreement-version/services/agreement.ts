@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Viewer } from '../../access/viewer';
+import { contentLocales, isEnabledLocale } from '../../../content/locales';
 import { diffVersions, type SectionText } from '../diff';
 import { conflict, forbidden, invalid } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
@@ -48,17 +49,14 @@ const notFound = (what: string) => new errors.NotFoundError(what);
  * endorsements. Drafts never leave this service; the lifecycle itself is enforced in `../lifecycle.ts`.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const locales = () => strapi.plugin('i18n').service('locales');
-  const defaultLocale = async (): Promise<string> => locales().getDefaultLocale();
-
-  const checkLocale = async (locale: string | undefined) => {
-    if (locale !== undefined && !(await locales().findByCode(locale))) throw invalid('locale', `locale "${locale.slice(0, 20)}" is not an enabled locale`);
+  const checkLocale = (locale: string | undefined) => {
+    if (locale !== undefined && !isEnabledLocale(strapi, locale)) throw invalid('locale', `locale "${locale.slice(0, 20)}" is not an enabled locale`);
   };
 
   /** A visible version (not a draft) by number, in `locale`, or in English where it is not translated. */
   const version = async (number: number, locale?: string) => {
-    await checkLocale(locale);
-    const fallback = await defaultLocale();
+    checkLocale(locale);
+    const fallback = contentLocales(strapi).default;
     const rows = (await strapi.db.query(VERSIONS).findMany({
       where: { versionNumber: number, stage: { $in: PUBLISHED }, locale: { $in: [...new Set([locale ?? fallback, fallback])] } },
       populate: { sections: true },
@@ -137,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     version,
 
     async current(locale: string | undefined, viewer: Viewer) {
-      await checkLocale(locale);
+      checkLocale(locale);
       const number = await adoptedNumber();
       if (number === null) throw notFound('No version of the agreement has been adopted yet');
       return full(await version(number, locale), viewer);
@@ -149,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every version past draft, newest first, with its endorsement count. */
     async history() {
-      const fallback = await defaultLocale();
+      const fallback = contentLocales(strapi).default;
       const rows = (await strapi.db.query(VERSIONS).findMany({
         select: ['documentId', 'versionNumber', 'title', 'stage', 'consultationOpensAt', 'consultationClosesAt', 'adoptedAt', 'changeSummary'],
         where: { stage: { $in: PUBLISHED }, locale: fallback },

@@ -3,6 +3,7 @@ import { ICalCalendar, ICalEventStatus, type ICalEventData } from 'ical-generato
 import { DateTime } from 'luxon';
 import removeMarkdown from 'remove-markdown';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
+import { contentLocales } from '../../../content/locales';
 import { ruleFor } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 
@@ -82,8 +83,6 @@ const latest = (...dates: Array<Date | string | undefined>) =>
  * no facilitators, no organizer, no attendees, not even the member the feed belongs to.
  */
 const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
-  const locales = () => strapi.plugin('i18n').service('locales');
-
   /** PUBLIC_URL when the server runs behind a proxy, else its own address. */
   const serverUrl = () => strapi.config.get<string>('server.absoluteUrl');
   /**
@@ -149,17 +148,13 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async enabledLocales() {
-      return new Set(((await locales().find()) as Array<{ code: string }>).map((locale) => locale.code));
-    },
-
     personalFeedUrl(token: string) {
       return apiUrl(`/workshops/calendar.ics?token=${token}`);
     },
 
     /** The feed as iCalendar text, titles and descriptions in `locale` (the default locale when absent). */
     async render(viewer: Viewer, locale?: string) {
-      const defaultLocale: string = await locales().getDefaultLocale();
+      const defaultLocale = contentLocales(strapi).default;
       const [workshops, registrations] = await Promise.all([
         upcomingWorkshops(viewer, locale ?? defaultLocale, defaultLocale),
         viewer.kind === 'member' ? activeRegistrations(viewer.userId) : new Map<string, Registration>(),

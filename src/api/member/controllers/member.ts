@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { createScopedController } from '../../access/scoped-controller';
 import { signedInUserId } from '../../access/viewer';
@@ -23,18 +22,8 @@ export const ownProfileSchema = z
   .partial()
   .strict();
 
-const parseOwnProfile = (body: unknown) => {
-  const data = (body as { data?: unknown } | undefined)?.data;
-  const result = ownProfileSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.') || 'data';
-    const message =
-      issue.code === 'unrecognized_keys' ? `${field} cannot be changed on your own profile` : `${field}: ${issue.message}`;
-    throw new errors.ValidationError(message, { errors: [{ path: field ? [field] : [], message, name: 'ValidationError' }] });
-  }
-  return result.data;
-};
+/** The profile fields of a `{ data }` body; any other field (the user, the organisation…) is a 400 naming it. */
+const parseOwnProfile = (body: unknown) => parse(ownProfileSchema, (body as { data?: unknown } | undefined)?.data, 'field');
 
 const localeOf = (query: Record<string, unknown>) => (typeof query.locale === 'string' ? query.locale : undefined);
 

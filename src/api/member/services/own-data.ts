@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentLocales } from '../../../content/locales';
 import { getFeedTokenService } from '../../calendar-feed/services/calendar-feed';
 import { getWorkshopRegistrations } from '../../registration/controllers/registration';
 
@@ -49,7 +50,6 @@ const distinctDocuments = <T extends { documentId: string; locale?: string | nul
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const claims = () => strapi.plugin('skills-mapping').service('claims') as unknown as Claims;
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   const profileRows = async (userId: number) =>
     (await strapi.db.query(MEMBERS).findMany({
@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async export(userId: number) {
-      const locale = await defaultLocale();
+      const locale = contentLocales(strapi).default;
       const account = (await strapi.db.query(USERS).findOne({
         select: ['username', 'email', 'provider', 'confirmed', 'createdAt', 'updatedAt'],
         where: { id: userId },
@@ -137,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await claims().removeAll(member, trx);
           const authored = (await strapi.db.query(SUGGESTIONS).findMany({ select: ['id'], where: { author: { documentId: member } } })) as Array<{ id: number }>;
           for (const { id } of authored) await strapi.db.query(SUGGESTIONS).update({ where: { id }, data: { author: null } });
-          await strapi.documents(MEMBERS).delete({ documentId: member, locale: '*' } as never);
+          await strapi.documents(MEMBERS).delete({ documentId: member, locale: '*' });
         }
         await getFeedTokenService(strapi).revoke(userId);
         await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(userId));

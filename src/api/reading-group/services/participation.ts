@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentLocales } from '../../../content/locales';
 import { conflict, forbidden } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
 import { ownProfileId } from '../../member/services/member';
@@ -30,7 +31,6 @@ export type GroupPlaces = { capacity: number; taken: number; left: number };
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const groups = () => strapi.db.query(GROUPS);
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   const rowsOf = async (documentIds: string[]) =>
     (await groups().findMany({
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (group.groupStatus === 'closed') throw conflict('This reading group is closed');
         if (members.size >= group.capacity) throw conflict(`This reading group is full (${members.size} of ${group.capacity} places)`);
         const profiles = await profileRows(member);
-        const fallback = await defaultLocale();
+        const fallback = contentLocales(strapi).default;
         for (const row of rows) {
           const profile = profiles.find((p) => p.locale === row.locale) ?? profiles.find((p) => p.locale === fallback) ?? profiles[0];
           await groups().update({ where: { id: row.id }, data: { participants: { connect: [profile.id] } } });

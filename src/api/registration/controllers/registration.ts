@@ -16,24 +16,24 @@ export const getWorkshopRegistrations = (strapi: Core.Strapi) =>
  */
 export default createScopedController('api::registration.registration', ({ strapi }) => ({
   async register(ctx: Context) {
-    const workshop = parse(documentIdParam, ctx.params.id, 'id');
+    const workshop = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
     const { created, registration } = await getWorkshopRegistrations(strapi).register(signedInUserId(ctx, 'to register for workshops'), workshop);
     ctx.status = created ? 201 : 200;
     ctx.body = { data: registration, meta: { created } };
   },
 
   async cancelForWorkshop(ctx: Context) {
-    const workshop = parse(documentIdParam, ctx.params.id, 'id');
+    const workshop = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
     ctx.body = { data: await getWorkshopRegistrations(strapi).cancelOwn(signedInUserId(ctx, 'to register for workshops'), workshop) };
   },
 
   async cancel(ctx: Context) {
-    const registration = parse(documentIdParam, ctx.params.id, 'id');
+    const registration = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
     ctx.body = { data: await getWorkshopRegistrations(strapi).cancelById(signedInUserId(ctx, 'to register for workshops'), registration) };
   },
 
   async listForWorkshop(ctx: Context) {
-    const workshop = parse(documentIdParam, ctx.params.id, 'id');
+    const workshop = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
     ctx.body = { data: await getWorkshopRegistrations(strapi).listForFacilitator(signedInUserId(ctx, 'to register for workshops'), workshop) };
   },
 }));

@@ -4,9 +4,10 @@ import { createScopedController } from '../../access/scoped-controller';
 import { PUBLIC_VIEWER } from '../../access/viewer';
 import { getCalendarService } from '../../calendar-feed/services/calendar';
 import { FEED_TOKEN_FORMAT, getFeedTokenService } from '../../calendar-feed/services/calendar-feed';
+import { contentLocales } from '../../../content/locales';
 import { parse } from '../../../utils/parse';
 
-export const calendarQuery = (enabledLocales: Set<string>) =>
+export const calendarQuery = (enabledLocales: ReadonlySet<string>) =>
   z
     .object({
       locale: z.string().refine((code) => enabledLocales.has(code), 'is not an enabled locale').optional(),
@@ -22,7 +23,7 @@ export default createScopedController('api::workshop.workshop', ({ strapi }) => 
    */
   async calendar(ctx: Context) {
     const calendar = getCalendarService(strapi);
-    const { locale, token } = parse(calendarQuery(await calendar.enabledLocales()), ctx.query);
+    const { locale, token } = parse(calendarQuery(new Set(contentLocales(strapi).enabled)), ctx.query);
     const viewer = token ? await getFeedTokenService(strapi).viewerOf(token) : PUBLIC_VIEWER;
     // The same answer for a token that never existed and one that was revoked.
     if (!viewer) return ctx.notFound('No such calendar feed');

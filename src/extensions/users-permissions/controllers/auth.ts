@@ -25,7 +25,7 @@ export default ({ strapi, core }: { strapi: Core.Strapi; core: Record<string, Ac
 
   /** Always `{ ok: true }`; the reset e-mail, if an active account has the address, is sent after the answer. */
   async forgotPassword(ctx: Context) {
-    const { email } = parse(emailBody, ctx.request.body);
+    const { email } = parse(emailBody, ctx.request.body, 'field');
     ctx.res.once('close', () => getService(strapi, 'account-emails').schedulePasswordReset(email));
     ctx.body = { ok: true };
   },
@@ -35,7 +35,7 @@ export default ({ strapi, core }: { strapi: Core.Strapi; core: Record<string, Ac
    * for a member); the e-mail, if an unconfirmed account has the address, is sent after the answer.
    */
   async sendEmailConfirmation(ctx: Context) {
-    const { email } = parse(emailBody, ctx.request.body);
+    const { email } = parse(emailBody, ctx.request.body, 'field');
     ctx.res.once('close', () => getService(strapi, 'account-emails').scheduleConfirmation(email));
     ctx.body = { email, sent: true };
   },

@@ -1,17 +1,19 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { checkContentTypes, uidOf } from './utils/content-types';
 import { getService } from './utils/get-service';
 
 const WRITES = new Set(['create', 'clone', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
-/** What the skills map shows besides claims: who holds them, where they belong, and the skills' names. */
-const SHOWN = new Set(['api::member.member', 'api::organisation.organisation', 'api::issue-area.issue-area', 'api::skill.skill']);
 
 /**
  * A write to a member profile, an organisation, an issue area or a skill moves the skills map's
  * change counter, in the same transaction as the write, so nothing is read stale after it commits.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  checkContentTypes(strapi);
+  /** What the skills map shows besides claims: who holds them, where they belong, and the skills' names. */
+  const shown = new Set<UID.ContentType>([uidOf(strapi, 'member'), uidOf(strapi, 'organisation'), uidOf(strapi, 'issueArea'), uidOf(strapi, 'skill')]);
   strapi.documents.use(async (ctx, next) => {
-    if (!WRITES.has(ctx.action) || !SHOWN.has(ctx.uid)) return next();
+    if (!WRITES.has(ctx.action) || !shown.has(ctx.uid)) return next();
     return strapi.db.transaction(async ({ trx }) => {
       const result = await next();
       await getService(strapi, 'coverage').invalidate(trx);

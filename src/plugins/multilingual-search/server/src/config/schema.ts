@@ -121,6 +121,11 @@ const viewerOfSchema = z
 export const pluginConfigSchema = z
   .object({
     viewerOf: viewerOfSchema,
+    /** The app's content locales: a search is in an enabled one, the default one when none is asked for. */
+    locales: z
+      .object({ default: localeCode, enabled: z.array(localeCode).min(1) })
+      .strict()
+      .refine((locales) => locales.enabled.includes(locales.default), { message: 'must be one of locales.enabled', path: ['default'] }),
     /** Index names are `<prefix>_<type>_<locale>`, so several environments can share one engine. */
     indexPrefix: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only'),
     types: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'must be a lowercase type name'), typeConfigSchema),

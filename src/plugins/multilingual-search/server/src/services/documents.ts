@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { SearchDocument } from '../engines/types';
-import { getService } from '../utils/get-service';
+import { getConfig, getService } from '../utils/get-service';
 import type { FieldSource, SearchType } from './types';
 
 type Entry = Record<string, unknown> & { documentId: string; locale?: string | null };
@@ -97,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const included = entries.filter((entry) => isIncluded(type, entry));
       const byDocument = new Map<string, Entry[]>();
       for (const entry of included) byDocument.set(entry.documentId, [...(byDocument.get(entry.documentId) ?? []), entry]);
-      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const defaultLocale = getConfig(strapi).locales.default;
       for (const [documentId, group] of byDocument) {
         const original = group.find((entry) => entry.locale === defaultLocale);
         const translated = group.filter((entry) => isTranslation(type, entry, original));
@@ -119,12 +119,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The locales in which each of `documentIds` has a row (draft or published). */
     async localesWithRows(type: SearchType, documentIds: string[]): Promise<Map<string, Set<string>>> {
+      const defaultLocale = getConfig(strapi).locales.default;
       const rows = (await strapi.db.query(type.uid).findMany({
         select: ['documentId', ...(type.localized ? ['locale'] : [])],
         where: { documentId: { $in: documentIds } },
       })) as Array<{ documentId: string; locale?: string }>;
       const out = new Map<string, Set<string>>();
-      for (const row of rows) out.set(row.documentId, (out.get(row.documentId) ?? new Set()).add(row.locale ?? 'en'));
+      for (const row of rows) out.set(row.documentId, (out.get(row.documentId) ?? new Set()).add(row.locale ?? defaultLocale));
       return out;
     },
 

@@ -17,7 +17,6 @@ export type Audience = 'public' | 'members';
 const DATE_FILTERS = { dateFrom: 'gte', dateTo: 'lte' } as const;
 const OTHER_LANGUAGE_WEIGHT = 0.01;
 const INDEX_LIST_TTL_MS = 1000;
-const LOCALES_TTL_MS = 10_000;
 
 const list = (max: number) =>
   z
@@ -70,16 +69,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const types = () => getService(strapi, 'types');
   const engine = () => getService(strapi, 'engine').get();
   let indexList: { names: Set<string>; readAt: number } | undefined;
-  let locales: { codes: Set<string>; defaultCode: string; readAt: number } | undefined;
-
-  /** Enabled locales, read again after LOCALES_TTL_MS (a locale added in the admin panel shows up then). */
-  const enabledLocales = async () => {
-    if (!locales || Date.now() - locales.readAt > LOCALES_TTL_MS) {
-      const rows = (await strapi.db.query('plugin::i18n.locale').findMany({ select: ['code'] })) as Array<{ code: string }>;
-      locales = { codes: new Set(rows.map((row) => row.code)), defaultCode: await strapi.plugin('i18n').service('locales').getDefaultLocale(), readAt: Date.now() };
-    }
-    return locales;
-  };
 
   const existingIndexes = async () => {
     if (!indexList || Date.now() - indexList.readAt > INDEX_LIST_TTL_MS) {
@@ -105,9 +94,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const query = result.data!;
 
-    const { codes, defaultCode } = await enabledLocales();
+    const { enabled, default: defaultCode } = getConfig(strapi).locales;
     const locale = query.locale ?? defaultCode;
-    if (!codes.has(locale)) fail('locale', `unknown locale "${locale}"`);
+    if (!enabled.includes(locale)) fail('locale', `unknown locale "${locale}"`);
 
     const chosen = (query.types ?? all.map((type) => type.name)).map((name) => types().get(name) ?? fail('types', `unknown type "${name}"; known: ${all.map((t) => t.name).join(', ')}`));
     if (query.page * query.pageSize > search.window) fail('page', `at most ${Math.floor(search.window / query.pageSize)} with pageSize ${query.pageSize}`);

@@ -19,7 +19,8 @@ const DIMENSIONS = [
   ['organisation', 'Organisations'],
   ['language', 'Languages'],
 ] as const;
-const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'];
+/** What the server says along with the matrix: the skill categories to filter on and the advanced level. */
+type MatrixMeta = { categories: string[]; advancedLevel: number };
 
 /** The status words in the admin panel's language where the members' search page speaks it, else in English. */
 const useStatusWords = (): Translate => {
@@ -28,7 +29,7 @@ const useStatusWords = (): Translate => {
   return translator(isUiLanguage(language) ? language : 'en');
 };
 
-const Legend = ({ t }: { t: Translate }) => (
+const Legend = ({ t, advancedLevel }: { t: Translate; advancedLevel: number }) => (
   <Flex gap={4} wrap="wrap" tag="ul" aria-label="Legend">
     {MATRIX_STATUSES.map((status) => (
       <Box key={status} tag="li" padding={2} hasRadius background={STATUS_COLOURS[status].background}>
@@ -39,7 +40,7 @@ const Legend = ({ t }: { t: Translate }) => (
       </Box>
     ))}
     <Box tag="li" padding={2}>
-      <Typography textColor="neutral600">Numbers: holders at level 3+ / all holders</Typography>
+      <Typography textColor="neutral600">Numbers: holders at level {advancedLevel}+ / all holders</Typography>
     </Box>
   </Flex>
 );
@@ -78,13 +79,17 @@ const HeatmapPage = () => {
   const [minLevel, setMinLevel] = useState<string>('');
   const [category, setCategory] = useState<string>('');
   const [matrix, setMatrix] = useState<Matrix | null>(null);
+  const [meta, setMeta] = useState<MatrixMeta | null>(null);
   const t = useStatusWords();
 
   const params = () => ({ dimension, ...(minLevel ? { minLevel } : {}), ...(category ? { category } : {}) });
 
   useEffect(() => {
-    get<{ data: Matrix }>(`${BASE}/matrix`, { params: params() })
-      .then(({ data }) => setMatrix(data.data))
+    get<{ data: Matrix; meta: MatrixMeta }>(`${BASE}/matrix`, { params: params() })
+      .then(({ data }) => {
+        setMatrix(data.data);
+        setMeta(data.meta);
+      })
       .catch((error: Error) => toggleNotification({ type: 'danger', message: error.message }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dimension, minLevel, category]);
@@ -98,7 +103,7 @@ const HeatmapPage = () => {
     URL.revokeObjectURL(link.href);
   };
 
-  if (!matrix) return <Page.Loading />;
+  if (!matrix || !meta) return <Page.Loading />;
 
   return (
     <Page.Main>
@@ -117,10 +122,10 @@ const HeatmapPage = () => {
               label="Category"
               value={category}
               onChange={setCategory}
-              options={[['', 'All categories'], ...CATEGORIES.map((value): [string, string] => [value, value.replace(/_/g, ' ')])]}
+              options={[['', 'All categories'], ...meta.categories.map((value): [string, string] => [value, value.replace(/_/g, ' ')])]}
             />
           </Flex>
-          <Legend t={t} />
+          <Legend t={t} advancedLevel={meta.advancedLevel} />
           <Box background="neutral0" hasRadius shadow="tableShadow" style={SCROLL_BOX} tabIndex={0} role="region" aria-label="Skills map table" data-heatmap-scroll>
             <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: '1.2rem' }}>
               <caption style={{ textAlign: 'left', padding: '0.8rem' }}>

@@ -1,5 +1,12 @@
+import type { UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
+
+const contentTypeUid = z
+  .string()
+  .regex(/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/, 'must be a content-type uid such as api::skill.skill')
+  .transform((uid) => uid as UID.ContentType);
+const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale code such as "de" or "pt-BR"');
 
 /** Configuration of the skills-mapping plugin (`config/plugins.ts`), checked when Strapi loads it. */
 export const pluginConfigSchema = z
@@ -10,6 +17,20 @@ export const pluginConfigSchema = z
     reassessAfterMonths: z.number().int().min(1).max(120),
     /** Most profiles one who-to-ask answer lists. */
     expertsLimit: z.number().int().min(1).max(500),
+    /** Holders at this level (0–4) or above are advanced: they make a skill covered and are its supply. */
+    advancedLevel: z.number().int().min(1).max(4),
+    /**
+     * The app's content types the map is drawn from. Tables and join tables are read from Strapi's
+     * metadata; the attributes the plugin reads are checked at start-up (see `bootstrap.ts`).
+     */
+    contentTypes: z
+      .object({ member: contentTypeUid, organisation: contentTypeUid, issueArea: contentTypeUid, skill: contentTypeUid, workshop: contentTypeUid })
+      .strict(),
+    /** The app's content locales: names fall back to the default one, and a member's profile is read in it. */
+    locales: z
+      .object({ default: localeCode, enabled: z.array(localeCode).min(1) })
+      .strict()
+      .refine((locales) => locales.enabled.includes(locales.default), { message: 'must be one of locales.enabled', path: ['default'] }),
     /**
      * Who a request comes from: `public`, a signed-in `member` or `trusted` (a full-access API token,
      * an administrator), decided by the app for itself and all its plugins with one function, so the
@@ -25,7 +46,7 @@ export const pluginConfigSchema = z
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
 export default {
-  default: { publicMinimumCount: 3, reassessAfterMonths: 12, expertsLimit: 50 } satisfies Omit<PluginConfig, 'viewerOf'>,
+  default: { publicMinimumCount: 3, reassessAfterMonths: 12, expertsLimit: 50, advancedLevel: 3 } satisfies Partial<PluginConfig>,
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);
     if (!result.success) {

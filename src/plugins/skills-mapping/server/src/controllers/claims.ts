@@ -4,8 +4,10 @@ import createError from 'http-errors';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { uidOf } from '../utils/content-types';
 import { getService } from '../utils/get-service';
-import { parseQuery, resolveLocale } from './parse';
+import { parse } from '../utils/parse';
+import { resolveLocale } from './locale';
 
 export const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
 
@@ -19,10 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The locale to name skills in (`?locale=`, the default one otherwise). */
-  const localeOf = async (ctx: Context) => resolveLocale(strapi, parseQuery(localeQuery, ctx.query).locale);
+  const localeOf = (ctx: Context) => resolveLocale(strapi, parse(localeQuery, ctx.query).locale);
 
   const replace = async (ctx: Context, memberDocumentId: string) => {
-    const locale = await localeOf(ctx);
+    const locale = localeOf(ctx);
     const validated = await claims().validate((ctx.request.body as { data?: unknown } | undefined)?.data);
     await claims().replace(memberDocumentId, validated);
     ctx.body = { data: await claims().list(memberDocumentId, locale) };
@@ -30,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async findMine(ctx: Context) {
-      const locale = await localeOf(ctx);
+      const locale = localeOf(ctx);
       ctx.body = { data: await claims().list((await ownProfile(ctx)).documentId, locale) };
     },
 
@@ -41,9 +43,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The claims of a profile the caller may see (`members` or `public`, or their own). */
     async findForMember(ctx: Context) {
-      const locale = await localeOf(ctx);
+      const locale = localeOf(ctx);
       const own = await claims().profileOf(ctx.state.user.id);
-      const profile = (await strapi.db.query('api::member.member').findOne({ select: ['documentId', 'visibility'], where: { documentId: ctx.params.documentId } })) as {
+      const profile = (await strapi.db.query(uidOf(strapi, 'member')).findOne({ select: ['documentId', 'visibility'], where: { documentId: ctx.params.documentId } })) as {
         documentId: string;
         visibility: string;
       } | null;

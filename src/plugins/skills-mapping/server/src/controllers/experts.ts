@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { uidOf } from '../utils/content-types';
 import { getService } from '../utils/get-service';
-import { parseQuery } from './parse';
+import { invalidInput, parse } from '../utils/parse';
 
 export const expertsQuery = z
   .object({
@@ -18,12 +18,12 @@ export const expertsQuery = z
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Who to ask about a skill (members only). */
   async find(ctx: Context) {
-    const query = parseQuery(expertsQuery, { skill: '', ...ctx.query });
-    const skill = (await strapi.db.query('api::skill.skill').findOne({
+    const query = parse(expertsQuery, { skill: '', ...ctx.query });
+    const skill = (await strapi.db.query(uidOf(strapi, 'skill')).findOne({
       select: ['documentId', 'slug'],
       where: { $or: [{ slug: query.skill }, { documentId: query.skill }] },
     })) as { documentId: string; slug: string } | null;
-    if (!skill) throw new errors.ValidationError(`Invalid parameter 'skill': unknown skill "${query.skill}"`);
+    if (!skill) throw invalidInput('parameter', [{ path: ['skill'], message: `unknown skill "${query.skill}"` }]);
     // A full-access API token asks for no one in particular: no languages to rank by.
     const caller = ctx.state.user ? await getService(strapi, 'claims').profileOf(ctx.state.user.id) : null;
     const experts = await getService(strapi, 'experts').find(skill.documentId, query, caller?.languages ?? []);

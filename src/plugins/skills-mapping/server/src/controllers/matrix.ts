@@ -1,14 +1,14 @@
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import createError from 'http-errors';
 import { MEMBERS_ONLY } from '../services/matrix';
 import { DIMENSIONS, type Dimension } from '../services/sql';
+import { skillCategories, uidOf } from '../utils/content-types';
 import { getConfig, getService } from '../utils/get-service';
-import { parseQuery, resolveLocale } from './parse';
+import { invalidInput, parse } from '../utils/parse';
+import { resolveLocale } from './locale';
 
-const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'] as const;
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug').max(120);
 
 export const matrixQuery = z
@@ -19,7 +19,8 @@ export const matrixQuery = z
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
     organisation: slug.optional(),
     issueArea: slug.optional(),
-    category: z.enum(CATEGORIES).optional(),
+    /** One of the skill type's categories (checked against its enumeration when the request is read). */
+    category: z.string().regex(/^[a-z0-9_]+$/, 'must be a skill category').max(60).optional(),
     parent: slug.optional(),
   })
   .strict();
@@ -41,19 +42,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Members and trusted integrations see exact counts; the public sees the fixed, disclosure-controlled tables. */
   const seesExactCounts = (ctx: Context) => getConfig(strapi).viewerOf(ctx).kind !== 'public';
 
-  /** The query, with locale and every named slug checked against the database. */
+  /** The query, with locale, category and every named slug checked. */
   const read = async (ctx: Context) => {
-    const query = parseQuery(matrixQuery, ctx.query);
+    const query = parse(matrixQuery, ctx.query);
     if (!seesExactCounts(ctx)) refuseMembersOnly(query as typeof query & { dimension: Dimension });
-    const locale = await resolveLocale(strapi, query.locale);
-    const known = async (uid: string, value: string | undefined, parameter: string) => {
-      if (value && !(await strapi.db.query(uid as never).findOne({ select: ['id'], where: { slug: value } }))) {
-        throw new errors.ValidationError(`Invalid parameter '${parameter}': unknown ${parameter} "${value}"`);
+    const locale = resolveLocale(strapi, query.locale);
+    const categories = skillCategories(strapi);
+    if (query.category && !categories.includes(query.category)) {
+      throw invalidInput('parameter', [{ path: ['category'], message: `must be one of ${categories.join(', ')}` }]);
+    }
+    const known = async (uid: UID.ContentType, value: string | undefined, parameter: string) => {
+      if (value && !(await strapi.db.query(uid).findOne({ select: ['id'], where: { slug: value } }))) {
+        throw invalidInput('parameter', [{ path: [parameter], message: `unknown ${parameter} "${value}"` }]);
       }
     };
-    await known('api::organisation.organisation', query.organisation, 'organisation');
-    await known('api::issue-area.issue-area', query.issueArea, 'issueArea');
-    await known('api::skill.skill', query.parent, 'parent');
+    await known(uidOf(strapi, 'organisation'), query.organisation, 'organisation');
+    await known(uidOf(strapi, 'issueArea'), query.issueArea, 'issueArea');
+    await known(uidOf(strapi, 'skill'), query.parent, 'parent');
     return { ...query, locale, dimension: query.dimension as (typeof DIMENSIONS)[number] };
   };
 
@@ -75,8 +80,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Growth areas: the skills with the most unmet demand, overall and per issue area. */
     async gaps(ctx: Context) {
-      const { locale: requested, limit } = parseQuery(gapsQuery, ctx.query);
-      const locale = await resolveLocale(strapi, requested);
+      const { locale: requested, limit } = parse(gapsQuery, ctx.query);
+      const locale = resolveLocale(strapi, requested);
       ctx.body = { data: await getService(strapi, 'gaps').rank(locale, seesExactCounts(ctx), limit) };
     },
   };

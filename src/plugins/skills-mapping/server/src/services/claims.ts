@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
-import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { uidOf } from '../utils/content-types';
 import { getConfig, getService } from '../utils/get-service';
+import { invalidInput, parse } from '../utils/parse';
 import type { SkillRow } from './labels';
 
 /** Level names, 0 to 4. */
@@ -33,8 +34,7 @@ type Row = {
 };
 
 const fail = (path: Array<string | number>, message: string): never => {
-  const at = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-  throw new errors.ValidationError(`${at}: ${message}`, { errors: [{ path: path.map(String), message: `${at}: ${message}`, name: 'ValidationError' }] });
+  throw invalidInput('field', [{ path, message }]);
 };
 
 /**
@@ -44,9 +44,8 @@ const fail = (path: Array<string | number>, message: string): never => {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sql = () => getService(strapi, 'sql');
   const table = () => sql().table('plugin::skills-mapping.claim');
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Skills by slug and by documentId, named in `locale` (English when untranslated). */
+  /** Skills by slug and by documentId, named in `locale` (the default locale's name when untranslated). */
   const skillIndex = async (locale: string) => {
     const byKey = new Map<string, SkillRow>();
     for (const skill of await getService(strapi, 'labels').skills(locale)) byKey.set(skill.documentId, skill).set(skill.slug, skill);
@@ -82,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The member profile (documentId) of a signed-in user, or null when they have none. */
     async profileOf(userId: number) {
-      return (await strapi.db.query('api::member.member').findOne({
+      return (await strapi.db.query(uidOf(strapi, 'member')).findOne({
         select: ['documentId', 'languages'],
         where: { user: { id: userId } },
       })) as { documentId: string; languages: string[] | null } | null;
@@ -110,15 +109,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Checks a replacement set of claims: known skills, levels 0–4, no skill twice. 400 naming the item otherwise. */
     async validate(input: unknown): Promise<ClaimRecord[]> {
-      const result = claimsSchema.safeParse(input);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const key = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [];
-        fail(['data', ...issue.path, ...key], issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message);
-      }
-      const skills = await skillIndex(await defaultLocale());
+      const claims = parse(claimsSchema, input, 'field', ['data']);
+      const skills = await skillIndex(getConfig(strapi).locales.default);
       const seen = new Set<string>();
-      return result.data!.map((claim, index) => {
+      return claims.map((claim, index) => {
         const skill = skills.get(claim.skill);
         if (!skill) fail(['data', index, 'skill'], `unknown skill "${claim.skill}"`);
         if (seen.has(skill!.documentId)) fail(['data', index, 'skill'], `"${claim.skill}" is claimed twice`);

@@ -27,8 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(skillDocumentId: string, filters: ExpertFilters, callerLanguages: string[]) {
-      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-      const builder = sql().claims(defaultLocale, { minLevel: filters.minLevel, country: filters.country });
+      const builder = sql().claims(getConfig(strapi).locales.default, { minLevel: filters.minLevel, country: filters.country });
       const { claim, member } = sql().columns;
       builder
         .leftJoin(sql().membersWithOrganisation().select('fo.slug as slug', 'fo.name as name').as('org'), `org.member_id`, 'm.id')

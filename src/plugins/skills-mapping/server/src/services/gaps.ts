@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { uidOf } from '../utils/content-types';
 import { publishable, type GroupsCache } from '../utils/disclosure';
 import { getConfig, getService } from '../utils/get-service';
 import type { SkillRow } from './labels';
@@ -8,7 +9,7 @@ const key = (skill: string, area = '') => `${skill}|${area}`;
 
 /**
  * Growth areas: skills ranked by demand (members who want to learn them, and upcoming workshops
- * that teach them) against supply (holders at level 3 or more), overall and per issue area (a
+ * that teach them) against supply (advanced holders: at `advancedLevel` or more), overall and per issue area (a
  * member's issue areas are their organisation's; a workshop's its own).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -39,25 +40,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Upcoming published workshops per skill taught (and per issue area); for the public, public ones only. */
   const workshops = async (defaultLocale: string, perArea: boolean, exact: boolean) => {
-    const { table, link } = sql();
-    const skillsTaught = link('api::workshop.workshop', 'skillsTaught');
+    const { table, column, link } = sql();
+    const [WORKSHOPS, SKILLS, ISSUE_AREAS] = [uidOf(strapi, 'workshop'), uidOf(strapi, 'skill'), uidOf(strapi, 'issueArea')];
+    const workshop = (attribute: string) => `w.${column(WORKSHOPS, attribute)}`;
+    const skill = `s.${column(SKILLS, 'documentId')}`;
+    const skillsTaught = link(WORKSHOPS, 'skillsTaught');
     const query = sql()
       .knex()
-      .from(`${table('api::workshop.workshop')} as w`)
+      .from(`${table(WORKSHOPS)} as w`)
       .join(`${skillsTaught.name} as ws`, `ws.${skillsTaught.joinColumn.name}`, 'w.id')
-      .join(`${table('api::skill.skill')} as s`, 's.id', `ws.${skillsTaught.inverseJoinColumn.name}`)
-      .where('w.locale', defaultLocale)
-      .whereNotNull('w.published_at')
-      .where('w.starts_at', '>', new Date());
-    if (!exact) query.where(`w.${sql().column('api::workshop.workshop', 'visibility')}`, 'public');
+      .join(`${table(SKILLS)} as s`, 's.id', `ws.${skillsTaught.inverseJoinColumn.name}`)
+      .where(workshop('locale'), defaultLocale)
+      .whereNotNull(workshop('publishedAt'))
+      .where(workshop('startsAt'), '>', new Date());
+    if (!exact) query.where(workshop('visibility'), 'public');
     if (perArea) {
-      const areas = link('api::workshop.workshop', 'issueAreas');
+      const areas = link(WORKSHOPS, 'issueAreas');
+      const area = `ia.${column(ISSUE_AREAS, 'slug')}`;
       query
         .join(`${areas.name} as wa`, `wa.${areas.joinColumn.name}`, 'w.id')
-        .join(`${table('api::issue-area.issue-area')} as ia`, 'ia.id', `wa.${areas.inverseJoinColumn.name}`);
-      return tally(await query.select({ skill: 's.document_id', area: 'ia.slug' }).countDistinct({ n: 'w.document_id' }).groupBy('s.document_id', 'ia.slug'));
+        .join(`${table(ISSUE_AREAS)} as ia`, 'ia.id', `wa.${areas.inverseJoinColumn.name}`);
+      return tally(await query.select({ skill, area }).countDistinct({ n: workshop('documentId') }).groupBy(skill, area));
     }
-    return tally(await query.select({ skill: 's.document_id' }).countDistinct({ n: 'w.document_id' }).groupBy('s.document_id'));
+    return tally(await query.select({ skill }).countDistinct({ n: workshop('documentId') }).groupBy(skill));
   };
 
   type Entry = { skill: SkillRow; learners: number | null; upcomingWorkshops: number; holders: number | null; score: number | null };
@@ -80,10 +85,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * rankings are computed from those published figures alone, so their order gives nothing more away.
      */
     async rank(locale: string, exact: boolean, limit = 10) {
-      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const { locales, advancedLevel } = getConfig(strapi);
+      const defaultLocale = locales.default;
       const { claim } = sql().columns;
       const learners = (perArea: boolean) => members(defaultLocale, (q) => void q.where(claim('wantsToLearn'), true), perArea);
-      const experts = (perArea: boolean) => members(defaultLocale, (q) => void q.where(claim('level'), '>=', 3), perArea);
+      const experts = (perArea: boolean) => members(defaultLocale, (q) => void q.where(claim('level'), '>=', advancedLevel), perArea);
       const [learning, supply, taught, learningByArea, supplyByArea, taughtByArea] = await Promise.all([
         learners(false),
         experts(false),

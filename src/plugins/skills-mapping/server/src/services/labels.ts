@@ -1,4 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { uidOf } from '../utils/content-types';
+import { getConfig } from '../utils/get-service';
 import type { Dimension } from './sql';
 
 export type SkillRow = { documentId: string; slug: string; name: string; category: string; parent: string | null };
@@ -6,15 +8,15 @@ export type Column = { key: string; label: string };
 
 /**
  * What the matrix is drawn on: skills (rows) and the values of a dimension (columns), labelled in
- * the requested locale, English where a name is not translated.
+ * the requested locale, the default locale's name where one is not translated.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const defaultLocale = async (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const defaultLocale = () => getConfig(strapi).locales.default;
 
   /** Rows of `uid` in `locale`, falling back to the default locale's row of the same document. */
-  const localized = async <T extends { documentId: string; locale: string }>(uid: string, locale: string, select: string[], where: Record<string, unknown> = {}) => {
-    const fallback = await defaultLocale();
-    const rows = (await strapi.db.query(uid as never).findMany({
+  const localized = async <T extends { documentId: string; locale: string }>(uid: UID.ContentType, locale: string, select: string[], where: Record<string, unknown> = {}) => {
+    const fallback = defaultLocale();
+    const rows = (await strapi.db.query(uid).findMany({
       select: ['documentId', 'locale', ...select],
       where: { ...where, locale: { $in: [...new Set([locale, fallback])] } },
     })) as T[];
@@ -26,10 +28,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Skills, optionally one category, or one skill (by slug) and its children. */
     async skills(locale: string, options: { category?: string; parent?: string } = {}): Promise<SkillRow[]> {
-      const rows = await localized<SkillRow & { locale: string; parent?: { slug: string } | null }>('api::skill.skill', locale, ['slug', 'name', 'category']);
-      const parents = (await strapi.db.query('api::skill.skill').findMany({
+      const rows = await localized<SkillRow & { locale: string; parent?: { slug: string } | null }>(uidOf(strapi, 'skill'), locale, ['slug', 'name', 'category']);
+      const parents = (await strapi.db.query(uidOf(strapi, 'skill')).findMany({
         select: ['documentId'],
-        where: { locale: await defaultLocale() },
+        where: { locale: defaultLocale() },
         populate: { parent: { select: ['slug'] } },
       })) as Array<{ documentId: string; parent: { slug: string } | null }>;
       const parentOf = new Map(parents.map((row) => [row.documentId, row.parent?.slug ?? null]));
@@ -48,21 +50,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const byLabel = (a: Column, b: Column) => collator.compare(a.label, b.label);
       switch (dimension) {
         case 'issueArea':
-          return (await localized<{ documentId: string; locale: string; slug: string; name: string }>('api::issue-area.issue-area', locale, ['slug', 'name']))
+          return (await localized<{ documentId: string; locale: string; slug: string; name: string }>(uidOf(strapi, 'issueArea'), locale, ['slug', 'name']))
             .map((row) => ({ key: row.slug, label: row.name }))
             .sort(byLabel);
         case 'organisation':
           return (
-            (await strapi.db.query('api::organisation.organisation').findMany({
+            (await strapi.db.query(uidOf(strapi, 'organisation')).findMany({
               select: ['slug', 'name'],
-              where: { locale: await defaultLocale(), publishedAt: { $notNull: true } },
+              where: { locale: defaultLocale(), publishedAt: { $notNull: true } },
             })) as Array<{ slug: string; name: string }>
           )
             .map((row) => ({ key: row.slug, label: row.name }))
             .sort(byLabel);
         case 'country':
         case 'language': {
-          const names = new Intl.DisplayNames([locale, 'en'], { type: dimension === 'country' ? 'region' : 'language' });
+          const names = new Intl.DisplayNames([locale, defaultLocale()], { type: dimension === 'country' ? 'region' : 'language' });
           return [...values].map((value) => ({ key: value, label: names.of(value) ?? value })).sort(byLabel);
         }
       }

@@ -9,11 +9,14 @@ import type { ClaimFilters, Dimension } from './sql';
 
 export type Status = 'good' | 'risk' | 'gap';
 
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 export type Cell = {
   /** null where withheld: the status of a withheld count would give it away. */
   status: Status | null;
   /**
-   * Holders per level 0–4 (members only), their total, and those at level 3 or more; null where
+   * Holders per level 0–4 (members only), their total, and the advanced ones (at `advancedLevel`
+   * or more, see the plugin's configuration); null where
    * withheld from the public (see `utils/disclosure.ts`).
    */
   levels: number[] | null;
@@ -25,7 +28,7 @@ export type Cell = {
 
 export type MatrixQuery = ClaimFilters & { dimension: Dimension; locale: string; category?: string; parent?: string };
 
-/** Good = 2+ holders at level 3+, Risk = 1, Gap = 0. */
+/** Good = 2+ advanced holders, Risk = 1, Gap = 0. */
 export const statusOf = (advanced: number): Status => (advanced >= 2 ? 'good' : advanced === 1 ? 'risk' : 'gap');
 
 /** Dimensions and filters that only members may use: the public's tables are fixed (see `publicCells`). */
@@ -40,6 +43,9 @@ export const MEMBERS_ONLY = { dimensions: ['organisation'] as Dimension[], filte
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sql = () => getService(strapi, 'sql');
+  /** Holders at the advanced level or above, and the others, from holders per level. */
+  const advancedOf = (levels: number[]) => sum(levels.slice(getConfig(strapi).advancedLevel));
+  const othersOf = (levels: number[]) => sum(levels.slice(0, getConfig(strapi).advancedLevel));
 
   /**
    * Holders per skill, column and level, and the values of the dimension that claim holders have.
@@ -56,12 +62,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const exactCell = (levels: number[]): Cell => {
-    const advanced = levels[3] + levels[4];
-    return { status: statusOf(advanced), levels, holders: levels.reduce((a, b) => a + b, 0), advanced, withheld: false };
+    const advanced = advancedOf(levels);
+    return { status: statusOf(advanced), levels, holders: sum(levels), advanced, withheld: false };
   };
 
   /**
-   * A row's cells as the public sees them. Advanced holders (level 3+) and the others are two
+   * A row's cells as the public sees them. Advanced holders and the others are two
    * separate counts, each published where disclosure control allows; the total only where both are.
    * Each country or language stands alone (who declared it is not public); an issue area counts the
    * members of the organisations working on it, which is public, so areas are checked together.
@@ -70,10 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const table: TableColumn[] = columns.map((column) => ({ key: column.key, atoms: atoms ? (atoms.get(column.key) ?? []) : [column.key] }));
     const levelsOf = (key: string) => counted.get(key) ?? [0, 0, 0, 0, 0];
     const threshold = getConfig(strapi).publicMinimumCount;
-    const [advanced, others] = [
-      (levels: number[]) => levels[3] + levels[4],
-      (levels: number[]) => levels[0] + levels[1] + levels[2],
-    ].map((count, i) => publishable(table, new Map(columns.map((column) => [column.key, count(levelsOf(column.key))])), threshold, caches[i]));
+    const [advanced, others] = [advancedOf, othersOf].map((count, i) => publishable(table, new Map(columns.map((column) => [column.key, count(levelsOf(column.key))])), threshold, caches[i]));
     return Object.fromEntries(
       columns.map(({ key }): [string, Cell] => {
         const [a, o] = [advanced.get(key)!, others.get(key)!];
@@ -109,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * profiles, organisations, issue areas, skills), so a matrix built at the current counter is reused.
    */
   const build = async (query: MatrixQuery, exact: boolean) => {
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const defaultLocale = getConfig(strapi).locales.default;
     const key = JSON.stringify([await getService(strapi, 'coverage').changes(), defaultLocale, exact, Object.entries(query).sort()]);
     const cached = built.get(key);
     if (cached) return cached;

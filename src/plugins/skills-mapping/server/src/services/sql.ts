@@ -1,33 +1,38 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { uidOf } from '../utils/content-types';
 
 export type Dimension = 'issueArea' | 'country' | 'organisation' | 'language';
 export const DIMENSIONS: Dimension[] = ['issueArea', 'country', 'organisation', 'language'];
 
 export type ClaimFilters = { minLevel?: number; country?: string; organisation?: string; issueArea?: string };
 
-type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-
 const CLAIMS = 'plugin::skills-mapping.claim';
-const MEMBERS = 'api::member.member';
-const ORGANISATIONS = 'api::organisation.organisation';
-const ISSUE_AREAS = 'api::issue-area.issue-area';
 
 /**
  * The SQL building blocks of the skills map, for SQLite and PostgreSQL alike: claims joined to
  * the members who hold them, one row per member (their default-locale profile), and the joins
  * that give each claim its issue areas (through the member's organisation), countries,
- * organisation or languages. Table and column names come from Strapi's metadata.
+ * organisation or languages. The app's content types are those of the plugin's configuration
+ * (`contentTypes`); their tables, columns and join tables come from Strapi's metadata.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
-  const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as {
-    tableName: string;
-    attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
+  const table = (uid: string) => strapi.db.metadata.get(uid).tableName;
+  const column = (uid: string, attribute: string) => {
+    const definition = strapi.db.metadata.get(uid).attributes[attribute];
+    return ('columnName' in definition && definition.columnName) || attribute;
   };
-  const table = (uid: string) => meta(uid).tableName;
-  const column = (uid: string, attribute: string) => meta(uid).attributes[attribute].columnName ?? attribute;
-  const link = (uid: string, attribute: string) => meta(uid).attributes[attribute].joinTable!;
+  /** The join table of a relation (the relations the plugin reads are all stored in one). */
+  const link = (uid: string, attribute: string) => {
+    const relation = strapi.db.metadata.get(uid).attributes[attribute];
+    const joinTable = 'joinTable' in relation ? relation.joinTable : undefined;
+    if (!joinTable || !('inverseJoinColumn' in joinTable)) throw new Error(`${uid}.${attribute} is not a relation with a join table`);
+    return joinTable;
+  };
+  const MEMBERS = uidOf(strapi, 'member');
+  const ORGANISATIONS = uidOf(strapi, 'organisation');
+  const ISSUE_AREAS = uidOf(strapi, 'issueArea');
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
   /** SQL (FROM item) for the elements of a JSON array column, as rows of `alias.value`. */

@@ -33,7 +33,7 @@ export const history = envelope(
 );
 
 const words = z.array(z.object({ type: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
-const sectionText = z.object({ heading: z.string(), text: z.string() }).nullable();
+const sectionText = z.object({ position: z.number().int().describe('1-based, in its version'), heading: z.string(), text: z.string() }).nullable();
 export const diff = envelope(
   z.looseObject({
     from: versionSummary,

@@ -8,8 +8,10 @@ const app = useApp('empty');
 test('the first request after start-up answers with the build the server began when it started listening; it is never built twice', async () => {
   const { strapi } = app();
   const service = getOpenAPIService(strapi);
-  // As `strapi start` does once everything is loaded.
+  expect(service.started).toBe(false);
+  // As `strapi start` does once everything is loaded. The app's listener, added at bootstrap, runs before this callback.
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  expect(service.started).toBe(true);
   const building = service.document();
 
   const first = await api(app()).get('/api/openapi.json');

@@ -76,6 +76,11 @@ const createOpenAPIService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     document: get,
 
+    /** Whether the build has begun (when the server started listening, or at the first request before that). */
+    get started() {
+      return document !== undefined;
+    },
+
     /**
      * Builds the document in the background once the server listens, so that the first request
      * for it does not wait seconds, and start-up is not delayed by it.

@@ -29,10 +29,11 @@ let member: TestUser;
 let facilitator: TestUser;
 
 beforeAll(async () => {
+  // Indexes first: generating the document holds this process (and the contract server in it) for seconds.
+  await searchConverged(app());
   const response = await api(app()).get('/api/openapi.json');
   expect(response.status).toBe(200);
   document = response.body;
-  await searchConverged(app());
   member = await createUser(app(), 'authenticated', { visibility: 'members' });
   facilitator = await createUser(app(), 'facilitator', { visibility: 'members' });
 }, 120_000);

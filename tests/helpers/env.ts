@@ -20,5 +20,7 @@ Object.assign(process.env, {
   STRAPI_TELEMETRY_DISABLED: 'true',
   STRAPI_DISABLE_EE: 'true',
   SEED_DEMO_DATA: 'false',
+  // Seconds of CPU per app booted; tests/openapi/background-build.test.ts turns it back on.
+  OPENAPI_BUILD_AT_START: 'false',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });

@@ -86,17 +86,17 @@ test("the local plugins' routes carry their query parameters and a 200 response 
   const queryOf = (path: string) => document.paths[path].get.parameters!.filter((p) => p.in === 'query').map((p) => p.name);
   expect(queryOf('/skills-mapping/matrix')).toEqual(expect.arrayContaining(['dimension', 'minLevel', 'locale', 'country', 'organisation', 'issueArea', 'category', 'parent']));
   expect(queryOf('/skills-mapping/experts')).toEqual(expect.arrayContaining(['skill', 'language', 'minLevel', 'canMentor']));
-  expect(queryOf('/multilingual-search/search')).toEqual(expect.arrayContaining(['q', 'locale', 'types', 'filters', 'facets', 'sort', 'page', 'pageSize']));
+  expect(queryOf('/multilingual-search/search')).toEqual(expect.arrayContaining(['q', 'locale', 'types', 'facets', 'sort', 'page', 'pageSize']));
   const skill = document.paths['/skills-mapping/experts'].get.parameters!.find((p) => p.name === 'skill')!;
   expect(skill).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 120 } });
   const search = document.paths['/multilingual-search/search'].get.parameters!;
-  expect(search.find((p) => p.name === 'locale')).toEqual({ name: 'locale', in: 'query', required: false, schema: { type: 'string', maxLength: 20 } });
-  expect(search.find((p) => p.name === 'filters')).toMatchObject({ style: 'deepObject', explode: true, schema: { type: 'object', additionalProperties: false } });
-  // Each filter by its own name, with the types that have it and, for an enumeration, its values.
-  const filters = search.find((p) => p.name === 'filters')!.schema as { properties: Record<string, { description?: string }> };
-  expect(Object.keys(filters.properties)).toEqual(expect.arrayContaining(['resourceKind', 'organisationKind', 'skillCategory', 'workshopFormat', 'jurisdiction', 'country', 'dateFrom']));
-  expect(filters.properties).not.toHaveProperty('kind');
-  expect(filters.properties.resourceKind.description).toMatch(/resource.*judgment/);
+  expect(search.find((p) => p.name === 'locale')).toMatchObject({ name: 'locale', in: 'query', required: false, schema: { type: 'string', maxLength: 20 } });
+  // Each filter as the parameter clients send (`filters[resourceKind]=judgment`), with the types that have it and, for an enumeration, its values.
+  const filters = Object.fromEntries(search.filter((p) => p.name.startsWith('filters[')).map((p) => [p.name.slice('filters['.length, -1), p as Parameter & { schema: { description?: string } }]));
+  expect(Object.keys(filters)).toEqual(expect.arrayContaining(['resourceKind', 'organisationKind', 'skillCategory', 'workshopFormat', 'jurisdiction', 'country', 'dateFrom']));
+  expect(filters).not.toHaveProperty('kind');
+  expect(filters.resourceKind).toMatchObject({ required: false });
+  expect(filters.resourceKind.schema.description).toMatch(/resource.*judgment/);
   const meta = (document.paths['/multilingual-search/search'].get.responses['200'].content!['application/json'].schema as { properties: { meta: { properties: Record<string, unknown> } } }).properties.meta;
   expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(['facets', 'facetLabels']));
 

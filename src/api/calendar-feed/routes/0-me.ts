@@ -1,7 +1,9 @@
+import { issuedFeed } from '../schemas';
+
 /** The signed-in member's personal calendar feed: POST issues (or rotates) its secret URL, DELETE revokes it. */
 export default {
   routes: [
-    { method: 'POST', path: '/me/calendar-feed', handler: 'api::calendar-feed.calendar-feed.issue', config: {} },
+    { method: 'POST', path: '/me/calendar-feed', handler: 'api::calendar-feed.calendar-feed.issue', config: {}, response: issuedFeed },
     { method: 'DELETE', path: '/me/calendar-feed', handler: 'api::calendar-feed.calendar-feed.revoke', config: {} },
   ],
 };

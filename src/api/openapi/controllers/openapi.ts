@@ -4,6 +4,6 @@ import { getOpenAPIService } from '../services/openapi';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async document(ctx: Context) {
-    ctx.body = getOpenAPIService(strapi).document();
+    ctx.body = await getOpenAPIService(strapi).document();
   },
 });

@@ -1,54 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { generate, type GeneratorOutput } from '@strapi/openapi';
-import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
-import { documentedOperations, type DocumentedOperation, type DocumentedResponse } from '../operations';
+import { documentedOperations, type DocumentedOperation } from '../operations';
 
-type Document = GeneratorOutput['document'];
-type JsonSchema = Record<string, unknown>;
-type Parameter = { name: string; in: string; required?: boolean; schema: JsonSchema; style?: string; explode?: boolean };
-type Response = { description: string; content?: Record<string, { schema: JsonSchema }> };
+export type Document = GeneratorOutput['document'];
+type Parameter = { name: string; in: string; required?: boolean; schema: Record<string, unknown> };
+type Response = { description: string; content?: Record<string, { schema: Record<string, unknown> }> };
 /** The parts of a generated operation completed here (the generator's own types are OpenAPI 3.0's and 3.1's mixed). */
-type Operation = { summary?: string; parameters?: Parameter[]; requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> }; responses?: Record<string, Response> };
+type Operation = { summary?: string; parameters?: Parameter[]; responses?: Record<string, Response> };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
- * Inline JSON Schema of a zod schema (OpenAPI 3.1 schemas are JSON Schema). Parameters and bodies
- * are described as clients send them: before the controllers' coercions and transforms.
+ * Adds what the generator cannot see in a custom route. The generator gives the route's declared
+ * response as a 200; it is moved to the statuses the route really answers with.
  */
-const toJsonSchema = (schema: z.ZodTypeAny): JsonSchema => {
-  // zod-to-json-schema types its argument from `zod/v3`, which TypeScript cannot match to `zod`'s (same) types without recursing too deep.
-  const { $schema: _dialect, ...jsonSchema } = zodToJsonSchema(schema as never, { $refStrategy: 'none', effectStrategy: 'input', pipeStrategy: 'input' }) as JsonSchema;
-  return jsonSchema;
-};
-
-const parametersOf = (location: 'path' | 'query', parameters: z.AnyZodObject): Parameter[] =>
-  Object.entries(parameters.shape as z.ZodRawShape).map(([name, zodSchema]) => {
-    // Optionality is the parameter's `required`; converted as is, an optional schema would also admit "no value" in `schema`.
-    const schema = toJsonSchema(zodSchema instanceof z.ZodOptional ? zodSchema.unwrap() : zodSchema);
-    return {
-      name,
-      in: location,
-      required: location === 'path' || !zodSchema.isOptional(),
-      schema,
-      // Object parameters (e.g. the search filters) are sent as `filters[issueArea]=…`.
-      ...(schema.type === 'object' ? { style: 'deepObject', explode: true } : {}),
-    };
-  });
-
-const responseOf = ({ description, mediaType = 'application/json', schema }: DocumentedResponse): Response => ({
-  description,
-  ...(schema ? { content: { [mediaType]: { schema: toJsonSchema(schema) } } } : {}),
-});
-
-/** Adds what the generator cannot see in a custom route; its common error responses stay unless documented otherwise. */
-const describe = (operation: Operation, documented: DocumentedOperation) => {
-  operation.summary = documented.summary;
-  operation.parameters = [...(documented.params ? parametersOf('path', documented.params) : []), ...(documented.query ? parametersOf('query', documented.query) : [])];
-  if (documented.body) operation.requestBody = { required: true, content: { 'application/json': { schema: toJsonSchema(documented.body) } } };
-  const responses = Object.entries(documented.responses).map(([status, response]) => [status, responseOf(response)]);
-  operation.responses = { ...operation.responses, ...Object.fromEntries(responses) };
+const describe = (operation: Operation, { summary, success, file, refusals = {} }: DocumentedOperation) => {
+  const { 200: declared, ...common } = operation.responses ?? {};
+  const content = file ? { [file]: { schema: { type: 'string' } } } : declared?.content;
+  const answers = Object.entries(success).map(([status, description]) => [status, { description, ...(content && status !== '204' ? { content } : {}) }]);
+  const refused = Object.entries(refusals).map(([status, description]) => [status, { description }]);
+  operation.summary = summary;
+  operation.responses = { ...common, ...Object.fromEntries(answers), ...Object.fromEntries(refused) };
 };
 
 /** OpenAPI requires every `{name}` of a path to be declared; the generator declares only those a route describes. */
@@ -61,19 +33,18 @@ const declarePathParameters = (path: string, operation: Operation) => {
 
 /**
  * The OpenAPI 3.1 document of the content API: what Strapi's generator derives from the running
- * app's routes and content types, completed with `../operations.ts` for the custom routes of the
- * app and of the local plugins.
+ * app's routes (their declared `request` and `response`) and content types, completed with
+ * `../operations.ts` for the custom routes of the app and of the local plugins.
  */
 const build = (strapi: Core.Strapi): Document => {
   const { document } = generate(strapi, { type: 'content-api' });
-  const operations = documentedOperations(strapi);
-  const unmatched = new Set(Object.keys(operations));
+  const unmatched = new Set(Object.keys(documentedOperations));
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item?.[method] as Operation | undefined;
       if (!operation) continue;
       const key = `${method.toUpperCase()} ${path}`;
-      if (operations[key]) describe(operation, operations[key]);
+      if (documentedOperations[key]) describe(operation, documentedOperations[key]);
       unmatched.delete(key);
       declarePathParameters(path, operation);
     }
@@ -86,12 +57,42 @@ const build = (strapi: Core.Strapi): Document => {
   return document;
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let document: Document | undefined;
+const createOpenAPIService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let document: Promise<Document> | undefined;
+
+  /** Built once per process (routes do not change while the app runs); every caller awaits the same build. */
+  const get = () =>
+    (document ??= new Promise<Document>((resolve, reject) => {
+      // The generator works synchronously for seconds: it runs on its own turn of the event loop, not inside the caller's.
+      setImmediate(() => {
+        try {
+          resolve(build(strapi));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    }));
+
   return {
-    /** Built on first use, once per process: routes do not change while the app runs. */
-    document: () => (document ??= build(strapi)),
+    document: get,
+
+    /** Whether the build has begun (when the server started listening, or at the first request before that). */
+    get started() {
+      return document !== undefined;
+    },
+
+    /**
+     * Builds the document in the background once the server listens, so that the first request
+     * for it does not wait seconds, and start-up is not delayed by it.
+     */
+    buildWhenListening() {
+      strapi.server.httpServer.once('listening', () => {
+        get().catch((error: Error) => strapi.log.error(`[openapi] the OpenAPI document could not be built: ${error.stack ?? error.message}`));
+      });
+    },
   };
 };
 
-export const getOpenAPIService = (strapi: Core.Strapi) => strapi.service('api::openapi.openapi') as unknown as { document: () => Document };
+export default createOpenAPIService;
+
+export const getOpenAPIService = (strapi: Core.Strapi) => strapi.service('api::openapi.openapi') as unknown as ReturnType<typeof createOpenAPIService>;

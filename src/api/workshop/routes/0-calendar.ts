@@ -1,4 +1,16 @@
+import { calendarQuery } from '../controllers/workshop';
+import { routeRequest } from '../../../utils/route-schemas';
+
 /** The workshop calendar feed. Listed before the core routes so `/workshops/calendar.ics` is not read as an id. */
 export default {
-  routes: [{ method: 'GET', path: '/workshops/calendar.ics', handler: 'api::workshop.workshop.calendar', config: {} }],
+  routes: [
+    {
+      method: 'GET',
+      path: '/workshops/calendar.ics',
+      handler: 'api::workshop.workshop.calendar',
+      config: {},
+      // Which locales are enabled is checked at run time (a refinement): the route declares the parameter only.
+      request: routeRequest({ query: calendarQuery(new Set()) }),
+    },
+  ],
 };

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
@@ -5,7 +6,20 @@ import controllers from './controllers';
 import destroy from './destroy';
 import middlewares from './middlewares';
 import register from './register';
-import routes from './routes';
+import routes, { declareSearchQuery } from './routes';
 import services from './services';
 
-export default { register, bootstrap, destroy, config, contentTypes, controllers, middlewares, routes, services };
+export default {
+  register,
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await bootstrap({ strapi });
+    declareSearchQuery(strapi);
+  },
+  destroy,
+  config,
+  contentTypes,
+  controllers,
+  middlewares,
+  routes,
+  services,
+};

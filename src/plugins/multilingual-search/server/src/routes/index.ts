@@ -1,13 +1,33 @@
+import type { Core } from '@strapi/strapi';
 import { ADMIN_ACTIONS } from '../bootstrap';
+import { getService } from '../utils/get-service';
+import { routeRequest } from '../../../../../utils/route-schemas';
+import { searchResults, tenantToken } from './schemas';
 
 const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+
+const searchRoute: Core.RouteInput = {
+  method: 'GET',
+  path: '/search',
+  handler: 'search.search',
+  config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] },
+  response: searchResults,
+};
+
+/**
+ * The search parameters (filters and facets) follow the configured types, which are checked at
+ * bootstrap: the route's query is declared then, before anything reads the routes' schemas.
+ */
+export const declareSearchQuery = (strapi: Core.Strapi) => {
+  searchRoute.request = routeRequest({ query: getService(strapi, 'search').querySchema() });
+};
 
 export default {
   'content-api': {
     type: 'content-api',
     routes: [
-      { method: 'GET', path: '/search', handler: 'search.search', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] } },
-      { method: 'GET', path: '/token', handler: 'search.token', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] } },
+      searchRoute,
+      { method: 'GET', path: '/token', handler: 'search.token', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] }, response: tenantToken },
     ],
   },
   admin: {

@@ -1,0 +1,13 @@
+import { memberRef } from '../member/schemas';
+import { envelope, z } from '../../utils/route-schemas';
+
+const membership = z.object({
+  readingGroup: z.string().describe('documentId of the reading group'),
+  participant: z.boolean(),
+  places: z.object({ capacity: z.number().int(), taken: z.number().int(), left: z.number().int() }),
+});
+
+/** Joining answers whether the caller joined (201) or already was a participant (200). */
+export const joined = envelope(membership, z.object({ joined: z.boolean() }));
+export const left = envelope(membership);
+export const participants = envelope(z.array(memberRef), z.object({ count: z.number().int(), notNamed: z.number().int() }));

@@ -1,0 +1,22 @@
+import { memberRef } from '../member/schemas';
+import { answeredAsStatus, envelope, timestamp, z } from '../../utils/route-schemas';
+
+const status = z.enum(['confirmed', 'waitlisted', 'cancelled']).describe(answeredAsStatus('state', 'registration'));
+const places = z.object({ capacity: z.number().int(), taken: z.number().int(), left: z.number().int(), waitlisted: z.number().int() });
+
+const registration = z.object({
+  documentId: z.string(),
+  workshop: z.string().describe('documentId of the workshop'),
+  status,
+  waitlistPosition: z.number().int().nullable(),
+  places,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** Registering answers whether it created the registration (201) or found it (200). */
+export const registered = envelope(registration, z.object({ created: z.boolean() }));
+export const cancelled = envelope(registration);
+export const workshopRegistrations = envelope(
+  z.array(z.object({ documentId: z.string(), status, waitlistPosition: z.number().int().nullable(), member: memberRef.nullable(), createdAt: timestamp }))
+);

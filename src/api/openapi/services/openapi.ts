@@ -76,19 +76,9 @@ const createOpenAPIService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     document: get,
 
-    /** Whether the build has begun (when the server started listening, or at the first request before that). */
+    /** Whether the build has begun (at start-up, or at the first request when start-up did not build it). */
     get started() {
       return document !== undefined;
-    },
-
-    /**
-     * Builds the document in the background once the server listens, so that the first request
-     * for it does not wait seconds, and start-up is not delayed by it.
-     */
-    buildWhenListening() {
-      strapi.server.httpServer.once('listening', () => {
-        get().catch((error: Error) => strapi.log.error(`[openapi] the OpenAPI document could not be built: ${error.stack ?? error.message}`));
-      });
     },
   };
 };

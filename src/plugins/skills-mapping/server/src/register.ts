@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './utils/get-service';
+import { getConfig, getService, PLUGIN_ID } from './utils/get-service';
 
 const WRITES = new Set(['create', 'clone', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 /** What the skills map shows besides claims: who holds them, where they belong, and the skills' names. */
@@ -10,6 +10,9 @@ const SHOWN = new Set(['api::member.member', 'api::organisation.organisation', '
  * change counter, in the same transaction as the write, so nothing is read stale after it commits.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // From here on Strapi serves the parsed configuration (defaults applied), the very object
+  // getConfig returns: a later strapi.config.set on one of its keys reaches the plugin too.
+  strapi.config.set(`plugin::${PLUGIN_ID}`, getConfig(strapi));
   strapi.documents.use(async (ctx, next) => {
     if (!WRITES.has(ctx.action) || !SHOWN.has(ctx.uid)) return next();
     return strapi.db.transaction(async ({ trx }) => {

@@ -173,5 +173,8 @@ export const pluginConfigSchema = z
   .strict();
 
 export type TypeConfig = z.infer<typeof typeConfigSchema>;
+/** The configuration as the plugin uses it, defaults applied. */
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+/** The configuration as written in `config/plugins.ts`: keys with a default may be left out. */
+export type PluginConfigInput = z.input<typeof pluginConfigSchema>;
 export type FacetLabels = z.infer<typeof facetLabelsSchema>;

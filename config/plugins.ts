@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { viewerFromContext } from '../src/api/access/viewer';
-import type { PluginConfig } from '../src/plugins/multilingual-search/server/src/config/schema';
+import type { PluginConfigInput } from '../src/plugins/multilingual-search/server/src/config/schema';
 import { emailConfig } from './lib/email';
 import { searchLabels } from './lib/search-labels';
 import { requireSecret } from './lib/secrets';
@@ -16,7 +16,7 @@ import { CONTENT_LOCALES } from './platform';
  * jurisdiction (a country, EU, CoE or UN) is not a country. How facet values are named for members:
  * `./lib/search-labels.ts`.
  */
-const searchTypes: PluginConfig['types'] = {
+const searchTypes: PluginConfigInput['types'] = {
   resource: {
     uid: 'api::resource.resource',
     fields: {
@@ -170,7 +170,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: './src/plugins/multilingual-search',
     // indexPrefix comes from SEARCH_INDEX_PREFIX (default: the environment name), see the plugin's config.
-    config: { types: searchTypes, labels: searchLabels, viewerOf: viewerFromContext, locales: CONTENT_LOCALES } satisfies Partial<PluginConfig>,
+    config: { types: searchTypes, labels: searchLabels, viewerOf: viewerFromContext, locales: CONTENT_LOCALES } satisfies Partial<PluginConfigInput>,
   },
 });
 

@@ -86,6 +86,27 @@ describe('faults', () => {
     const found = await search('q=quetzalfailure&locale=en&types=resource');
     expect(found.body.data.map((hit: { slug: string }) => hit.slug)).toContain('failed-task-once');
   });
+
+  test('Meilisearch unreachable: searches answer 503', async () => {
+    await searchSettled(app());
+    await meilisearch().faults.refuseConnections(true);
+    try {
+      const response = await search('q=climate&locale=en');
+      expect(response.status).toBe(503);
+      expect(response.body.error.name).toBe('ServiceUnavailableError');
+    } finally {
+      await meilisearch().faults.refuseConnections(false);
+    }
+  });
+
+  test('a search Meilisearch refuses (400: a fault in the request, not in the engine) is a 500 that says nothing of the engine', async () => {
+    await searchSettled(app());
+    meilisearch().faults.failRequests(1, 400);
+    const response = await search('q=climate&locale=en');
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).not.toMatch(/unavailable|meilisearch/i);
+    expect((await search('q=climate&locale=en')).status).toBe(200);
+  });
 });
 
 test('every search during a reindex answers from a complete index', async () => {

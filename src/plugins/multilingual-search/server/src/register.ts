@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { OutboxChange } from './services/outbox';
-import { getService } from './utils/get-service';
+import { getConfig, getService, PLUGIN_ID } from './utils/get-service';
 
 const WRITES = new Set(['create', 'clone', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
@@ -22,6 +22,9 @@ const touchedLocales = (params: Params, result: Result): OutboxChange['locales']
  * before it commits), and the sync worker is woken once it has committed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // From here on Strapi serves the parsed configuration (defaults applied), the very object
+  // getConfig returns: a later strapi.config.set on one of its keys reaches the plugin too.
+  strapi.config.set(`plugin::${PLUGIN_ID}`, getConfig(strapi));
   strapi.documents.use(async (ctx, next) => {
     if (!WRITES.has(ctx.action) || !getService(strapi, 'types').watchedUids().has(ctx.uid)) return next();
     return strapi.db.transaction(async ({ trx, onCommit }) => {

@@ -1,16 +1,23 @@
-import { pluginConfigSchema, type PluginConfig } from './schema';
+import { pluginConfigSchema, type PluginConfig, type PluginConfigInput } from './schema';
 
 type EnvReader = ((key: string, fallback?: string) => string) & {
   int: (key: string, fallback?: number) => number;
   bool: (key: string, fallback?: boolean) => boolean;
 };
 
-const formatIssues = (issues: Array<{ path: Array<string | number>; message: string }>) =>
-  issues.map((issue) => `multilingual-search.${issue.path.join('.')}: ${issue.message}`).join('; ');
+/**
+ * The configuration as the plugin uses it: parsed by its schema, so the schema's defaults apply
+ * (Strapi only calls `validator` and keeps what it was given). Throws naming every bad key.
+ */
+export const parsePluginConfig = (config: unknown): PluginConfig => {
+  const result = pluginConfigSchema.safeParse(config);
+  if (!result.success) throw new Error(result.error.issues.map((issue) => `multilingual-search.${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return result.data;
+};
 
 export default {
   // `||`, not env()'s fallback: .env (made from .env.example) sets optional variables to '', which means unset.
-  default: ({ env }: { env: EnvReader }): Partial<PluginConfig> => ({
+  default: ({ env }: { env: EnvReader }): Partial<PluginConfigInput> => ({
     indexPrefix: env('SEARCH_INDEX_PREFIX', '') || env('NODE_ENV', '') || 'development',
     types: {},
     labels: {},
@@ -28,7 +35,6 @@ export default {
     search: { maxPageSize: 50, defaultPageSize: 10, maxQueryLength: 512, window: 1000 },
   }),
   validator(config: unknown) {
-    const result = pluginConfigSchema.safeParse(config);
-    if (!result.success) throw new Error(formatIssues(result.error.issues));
+    parsePluginConfig(config);
   },
 };

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 
@@ -6,13 +7,17 @@ import { z } from 'zod';
  * loads it: a bad value stops start-up with a message naming the key.
  */
 
+/** A content type's uid, typed as Strapi's (`UID.ContentType`) once checked. */
+const contentTypeUid = (example: string) =>
+  z.custom<UID.ContentType>((value) => typeof value === 'string' && /^api::[a-z0-9-]+\.[a-z0-9-]+$/.test(value), `must be a content-type uid such as ${example}`);
+
 const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name');
 const path = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)?$/, 'must be an attribute or relation.attribute');
 
 export const typeConfigSchema = z
   .object({
     /** The content type indexed. */
-    uid: z.string().regex(/^api::[a-z0-9-]+\.[a-z0-9-]+$/, 'must be a content-type uid such as api::resource.resource'),
+    uid: contentTypeUid('api::resource.resource'),
     /**
      * The allow-list: search-document field → attribute of the entry, or `relation.attribute` of an
      * embedded relation or component (e.g. `issueAreas.name`, in the entry's locale). Nothing else
@@ -75,7 +80,7 @@ export const facetLabelsSchema = z.discriminatedUnion('from', [
   z
     .object({
       from: z.literal('entries'),
-      uid: z.string().regex(/^api::[a-z0-9-]+\.[a-z0-9-]+$/, 'must be a content-type uid such as api::issue-area.issue-area'),
+      uid: contentTypeUid('api::issue-area.issue-area'),
       key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be an attribute'),
       name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be an attribute'),
     })
@@ -178,5 +183,8 @@ export const pluginConfigSchema = z
   .strict();
 
 export type TypeConfig = z.infer<typeof typeConfigSchema>;
+/** The configuration as the plugin uses it, defaults applied. */
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+/** The configuration as written in `config/plugins.ts`: keys with a default may be left out. */
+export type PluginConfigInput = z.input<typeof pluginConfigSchema>;
 export type FacetLabels = z.infer<typeof facetLabelsSchema>;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { SearchUnavailableError, type Audience } from '../services/search';
+import { EngineUnavailableError } from '../engines/types';
+import type { Audience } from '../services/search';
 import { getConfig, getService } from '../utils/get-service';
 
 /**
@@ -14,7 +15,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       ctx.body = await getService(strapi, 'search').search(ctx.query as Record<string, unknown>, audienceOf(strapi, ctx));
     } catch (error) {
-      if (!(error instanceof SearchUnavailableError)) throw error;
+      // Only the engine's own failure is "unavailable"; any other error is a bug, a 500 that Strapi logs.
+      if (!(error instanceof EngineUnavailableError)) throw error;
       strapi.log.warn(`[multilingual-search] search unavailable: ${error.message}`);
       ctx.status = 503;
       ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'Search is unavailable for a moment, please try again' } };

@@ -101,3 +101,15 @@ export interface SearchEngine {
   listIndexes(): Promise<IndexStats[]>;
   health(): Promise<{ ok: boolean; message?: string }>;
 }
+
+/**
+ * A failure of the engine itself (unreachable, too slow, failing on its side), as opposed to a
+ * request it refused or a fault in this code: searches answer 503 for this one only, and everything
+ * else is a 500 that is logged as the bug it is.
+ */
+export class EngineUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EngineUnavailableError';
+  }
+}

@@ -1,5 +1,6 @@
 import documents from './documents';
 import engine from './engine';
+import indexLock from './index-lock';
 import indexer from './indexer';
 import labels from './labels';
 import outbox from './outbox';
@@ -12,4 +13,4 @@ import syncTimes from './sync-times';
 import tokens from './tokens';
 import types from './types';
 
-export default { documents, engine, indexer, labels, outbox, outboxLog, outboxQueue, search, status, sync, syncTimes, tokens, types };
+export default { documents, engine, indexLock, indexer, labels, outbox, outboxLog, outboxQueue, search, status, sync, syncTimes, tokens, types };

@@ -1,23 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { SearchDocument } from '../engines/types';
-import { getService, PLUGIN_ID } from '../utils/get-service';
+import { getService } from '../utils/get-service';
 import type { SearchType } from './types';
 
 export type ReindexProgress = { type: string; locale: string; indexed: number; total: number };
 
 const CHUNK = 200;
-const BUILD_SUFFIX = '__rebuild';
-const LOCK_HEARTBEAT_MS = 5_000;
-const LOCK_STALE_MS = 30_000;
-
-type Lock = { owner: string; heartbeat: number } | null;
 
 /**
  * Full rebuilds. `reindex` builds every index of the chosen types under a temporary name while the
  * live indexes keep answering searches, then swaps all of them at once and drops the old ones.
  * Meanwhile no change is applied to them: the changes made during the rebuild wait in the outbox
  * and are applied to the new indexes right after the swap. With Meilisearch, whose indexes every
- * process shares, a lock in Strapi's store holds the workers of every process, and the rebuild
+ * process shares, the reindex lock (index-lock) holds the workers of every process, and the rebuild
  * starts once the batches in flight are done. The embedded engine's indexes are this process's
  * own: only its worker is held, and the other processes go on with theirs.
  */
@@ -26,24 +21,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => getService(strapi, 'documents');
   const engine = () => getService(strapi, 'engine').get();
   let current: { startedAt: number; progress: ReindexProgress[] } | undefined;
-  const lockStore = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'reindex-lock' });
-  const owner = () => getService(strapi, 'outbox').processId;
-
-  const readLock = async () => ((await lockStore().get()) ?? null) as Lock;
-  const isHeld = (lock: Lock) => Boolean(lock && Date.now() - lock.heartbeat < LOCK_STALE_MS);
-
-  /** Takes the reindex lock and keeps it fresh; returns its release. */
-  const acquireLock = async () => {
-    const lock = await readLock();
-    if (isHeld(lock) && lock!.owner !== owner()) throw new Error('a reindex is already running in another process');
-    await lockStore().set({ value: { owner: owner(), heartbeat: Date.now() } });
-    // A heartbeat that fails only lets the lock go stale, which releases the other workers: safe.
-    const heartbeat = setInterval(() => lockStore().set({ value: { owner: owner(), heartbeat: Date.now() } }).catch(() => undefined), LOCK_HEARTBEAT_MS);
-    return async () => {
-      clearInterval(heartbeat);
-      await lockStore().set({ value: null });
-    };
-  };
 
   /** Waits until no process is applying a batch. */
   const waitForBatchesInFlight = async () => {
@@ -65,8 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return counts;
   };
 
-  /** Writes every document of `type` into `<index><suffix>`; returns the locales written. */
-  const build = async (type: SearchType, suffix: string, onProgress: (progress: ReindexProgress) => void) => {
+  /** Writes every document of `type` into its indexes (those a reindex builds when `rebuild`); returns the locales written. */
+  const build = async (type: SearchType, rebuild: boolean, onProgress: (progress: ReindexProgress) => void) => {
     const expected = await totals(type);
     const indexed = new Map<string, number>();
     const created = new Set<string>();
@@ -79,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const byLocale = new Map<string, SearchDocument[]>();
       for (const group of loaded.values()) for (const document of group) byLocale.set(document.locale, [...(byLocale.get(document.locale) ?? []), document]);
       for (const [locale, batch] of byLocale) {
-        const name = types().indexName(type.name, locale, suffix);
+        const name = types().indexName(type.name, locale, { rebuild });
         if (!created.has(locale)) {
           await engine().dropIndex(name);
           await engine().ensureIndex(name, types().settings(type, locale));
@@ -93,13 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return created;
   };
 
-  const liveLocales = async (type: SearchType) => {
-    const prefix = types().indexName(type.name, '');
-    return (await engine().listIndexes())
-      .map((index) => index.name)
-      .filter((name) => name.startsWith(prefix) && !name.endsWith(BUILD_SUFFIX))
-      .map((name) => name.slice(prefix.length));
-  };
+  const liveLocales = async (type: SearchType) => types().liveLocales(type.name, (await engine().listIndexes()).map((index) => index.name));
 
   /**
    * Rebuilds the indexes of `chosen` without downtime. After a rebuild of every index from the
@@ -116,24 +87,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let releaseLock: (() => Promise<void>) | undefined;
     let resume: (() => void) | undefined;
     try {
-      if (shared) releaseLock = await acquireLock();
+      // First, so that this process's worker counts as held from the moment the rebuild starts (sync.settled waits for it).
       resume = await getService(strapi, 'sync').pause();
+      if (shared) releaseLock = await getService(strapi, 'indexLock').acquire();
       if (shared) await waitForBatchesInFlight();
       const reflected = movesLog ? await getService(strapi, 'outboxLog').head() : undefined;
       const rebuilt: Array<{ type: SearchType; locale: string }> = [];
       for (const type of chosen) {
-        const built = await build(type, BUILD_SUFFIX, track);
+        const built = await build(type, true, track);
         // Live indexes of locales that no longer have any document are emptied by the swap too.
         for (const locale of await liveLocales(type)) {
-          if (!built.has(locale)) await engine().ensureIndex(types().indexName(type.name, locale, BUILD_SUFFIX), types().settings(type, locale));
+          if (!built.has(locale)) await engine().ensureIndex(types().indexName(type.name, locale, { rebuild: true }), types().settings(type, locale));
           built.add(locale);
         }
         for (const locale of built) rebuilt.push({ type, locale });
       }
       // Both sides of a swap must exist: a locale indexed for the first time gets an empty live index.
       for (const { type, locale } of rebuilt) await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
-      await engine().swap(rebuilt.map(({ type, locale }) => [types().indexName(type.name, locale), types().indexName(type.name, locale, BUILD_SUFFIX)]));
-      for (const { type, locale } of rebuilt) await engine().dropIndex(types().indexName(type.name, locale, BUILD_SUFFIX));
+      await engine().swap(rebuilt.map(({ type, locale }) => [types().indexName(type.name, locale), types().indexName(type.name, locale, { rebuild: true })]));
+      for (const { type, locale } of rebuilt) await engine().dropIndex(types().indexName(type.name, locale, { rebuild: true }));
       getService(strapi, 'sync').forgetIndexes();
       await getService(strapi, 'syncTimes').record(rebuilt.map(({ type, locale }) => types().indexName(type.name, locale)));
       if (reflected) getService(strapi, 'outboxLog').moveTo(reflected);
@@ -152,12 +124,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     status: () => current ?? null,
-
-    /** Whether another process is rebuilding the shared indexes (its workers hold theirs meanwhile). */
-    async lockedElsewhere() {
-      const lock = await readLock();
-      return isHeld(lock) && lock!.owner !== owner();
-    },
 
     /**
      * Rebuilds the indexes of `typeNames` (all types when empty) without downtime. Searches answer
@@ -183,9 +149,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = (await engine().listIndexes()).map((index) => index.name);
       let live = 0;
       for (const type of types().all()) {
-        const prefix = types().indexName(type.name, '');
-        for (const name of existing.filter((n) => n.startsWith(prefix) && !n.endsWith(BUILD_SUFFIX))) {
-          await engine().ensureIndex(name, types().settings(type, name.slice(prefix.length)));
+        for (const locale of types().liveLocales(type.name, existing)) {
+          await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
           live += 1;
         }
       }
@@ -201,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const reflected = await getService(strapi, 'outboxLog').head();
       const built: string[] = [];
       for (const type of types().all()) {
-        for (const locale of await build(type, '', () => {})) built.push(types().indexName(type.name, locale));
+        for (const locale of await build(type, false, () => {})) built.push(types().indexName(type.name, locale));
       }
       await getService(strapi, 'syncTimes').record(built);
       getService(strapi, 'outboxLog').moveTo(reflected);

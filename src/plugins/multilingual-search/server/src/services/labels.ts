@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import type { FacetLabels } from '../config/schema';
 import { getConfig } from '../utils/get-service';
@@ -31,9 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Names of the entries whose `key` is among `values`: published ones, in `locale` where translated, else in `defaultLocale`. */
   const entryNames = async (labels: EntryLabels, values: string[], locale: string, defaultLocale: string) => {
-    const model = strapi.getModel(labels.uid as UID.ContentType) as unknown as Model;
+    const model = strapi.getModel(labels.uid) as unknown as Model;
     const localized = Boolean(model.pluginOptions?.i18n?.localized);
-    const rows = (await strapi.db.query(labels.uid as UID.ContentType).findMany({
+    const rows = (await strapi.db.query(labels.uid).findMany({
       select: [labels.key, labels.name, ...(localized ? ['locale'] : [])],
       where: {
         [labels.key]: { $in: values },

@@ -13,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChangeReader => {
 
   return {
     async take(limit) {
-      if (await getService(strapi, 'indexer').lockedElsewhere()) return null;
+      if (await getService(strapi, 'indexLock').heldElsewhere()) return null;
       const items = await outbox().claim(limit);
       if (items.length === 0) return null;
       return {

@@ -7,9 +7,6 @@ import { getConfig, getService } from '../utils/get-service';
 import { renderSnippet } from '../utils/snippet';
 import type { SearchType } from './types';
 
-/** The engine could not answer (Meilisearch down): the API says 503, not 500. */
-export class SearchUnavailableError extends Error {}
-
 /** Who searches: the public sees public documents only; members also see members-only ones. */
 export type Audience = 'public' | 'members';
 
@@ -141,11 +138,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A type without a filtered field cannot match that filter.
       if (filters.some((filter) => filter.field !== 'language' && !(filter.field in type.fields))) continue;
       const base: Filter[] = [...filters, ...(audience === 'public' ? [{ field: 'visibility', op: 'eq', value: 'public' } as Filter] : [])];
-      const prefix = types().indexName(type.name, '');
-      for (const name of existing) {
-        if (!name.startsWith(prefix)) continue;
-        const indexLocale = name.slice(prefix.length);
-        if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(indexLocale)) continue; // a build in progress
+      for (const indexLocale of types().liveLocales(type.name, [...existing])) {
+        const name = types().indexName(type.name, indexLocale);
         const own = indexLocale === locale;
         // A document available in the searcher's language is only ever shown in that language.
         const parts = own ? base : [...base, { not: { field: 'locales', op: 'eq', value: locale } } as Filter];
@@ -202,22 +196,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async search(raw: Record<string, unknown>, audience: Audience) {
       const query = await parse(raw);
-      const result = await (async () => {
-        const queries = await queriesFor(query.chosen, query.filters, query.facets, query.locale, audience);
-        if (queries.length === 0) return { hits: [], total: 0, facets: {} };
-        return engine().search({
-          q: query.q,
-          queries,
-          limit: query.pageSize,
-          offset: (query.page - 1) * query.pageSize,
-          window: getConfig(strapi).search.window,
-          facets: query.facets,
-          sort: query.sort,
-          highlight: [...new Set(query.chosen.flatMap((type) => type.config.snippet))],
-        });
-      })().catch((error: Error) => {
-        throw new SearchUnavailableError(error.message);
-      });
+      const queries = await queriesFor(query.chosen, query.filters, query.facets, query.locale, audience);
+      const result: SearchResult =
+        queries.length === 0
+          ? { hits: [], total: 0, facets: {} }
+          : await engine().search({
+              q: query.q,
+              queries,
+              limit: query.pageSize,
+              offset: (query.page - 1) * query.pageSize,
+              window: getConfig(strapi).search.window,
+              facets: query.facets,
+              sort: query.sort,
+              highlight: [...new Set(query.chosen.flatMap((type) => type.config.snippet))],
+            });
 
       const { total } = result;
       return {

@@ -51,8 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const name = types().indexName(typeName, locale);
       if (existing.includes(name) || knownIndexes.has(name)) writeTo(name, typeName, locale).deletes.push(id);
     };
-    const indexedLocales = (typeName: string) =>
-      existing.filter((name) => name.startsWith(types().indexName(typeName, ''))).map((name) => name.slice(types().indexName(typeName, '').length));
+    const indexedLocales = (typeName: string) => types().liveLocales(typeName, existing);
 
     const byUid = new Map<string, Map<string, OutboxChange['locales']>>();
     for (const item of items) {
@@ -163,12 +162,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         this.wake();
         await running;
         const { pending, retrying } = await changes().backlog();
-        if (pending - retrying === 0 && !running && !getService(strapi, 'indexer').status()) return;
+        if (pending - retrying === 0 && !running && paused === 0) return;
         if (Date.now() > deadline) throw new Error(`search sync not settled after ${timeoutMs} ms (${pending} pending)`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    /** Holds the worker (reindex): resolves when the current batch is done; call the returned function to resume. */
+    /**
+     * Holds the worker (a rebuild of the indexes): it counts as held as soon as this is called, and
+     * the promise resolves when the current batch is done; call the returned function to resume.
+     */
     async pause() {
       paused += 1;
       await running;

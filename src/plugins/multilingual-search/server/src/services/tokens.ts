@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const types = getService(strapi, 'types');
       const indexes = (await getService(strapi, 'engine').get().listIndexes())
         .map((index) => index.name)
-        .filter((name) => types.all().some((type) => name.startsWith(types.indexName(type.name, ''))) && !name.includes('__'));
+        .filter((name) => types.parseIndexName(name) !== null);
       return { token, host: meilisearch.publicHost || meilisearch.host, indexes, expiresAt: expiresAt.toISOString() };
     },
   };

@@ -3,6 +3,7 @@ import { contentTypes } from '@strapi/utils';
 import type { TypeConfig } from '../config/schema';
 import type { FieldKind, IndexSettings } from '../engines/types';
 import { getConfig } from '../utils/get-service';
+import { indexName, parseIndexName } from '../utils/index-names';
 
 type Attribute = {
   type: string;
@@ -93,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const resolveType = (name: string, config: TypeConfig): SearchType => {
-    const model = strapi.getModel(config.uid as UID.ContentType) as unknown as Model | undefined;
+    const model = strapi.getModel(config.uid) as unknown as Model | undefined;
     if (!model) fail(`types.${name}.uid`, `"${config.uid}" is not a content type of this app`);
     const sources: FieldSource[] = [];
     const populate: SearchType['populate'] = {};
@@ -151,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     return {
       name,
-      uid: config.uid as UID.ContentType,
+      uid: config.uid,
       config,
       localized: Boolean(model!.pluginOptions?.i18n?.localized),
       draftAndPublish: contentTypes.hasDraftAndPublish(model as never),
@@ -182,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const facet of Object.keys(labels)) if (!facets.has(facet)) fail(`labels.${facet}`, 'is not a facet of any type');
     for (const facet of facets) {
       const source = labels[facet] ?? fail(`labels.${facet}`, 'is missing: every facet needs names for its values (words, countries, languages or entries)');
-      if (source.from === 'entries' && !(strapi.getModel(source.uid as UID.ContentType) as unknown as Model | undefined)?.attributes[source.name]) {
+      if (source.from === 'entries' && !(strapi.getModel(source.uid) as unknown as Model | undefined)?.attributes[source.name]) {
         fail(`labels.${facet}.name`, `"${source.name}" is not an attribute of ${source.uid}`);
       }
       const places = placesOf(facet, types);
@@ -211,6 +212,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return resolved;
   };
 
+  /** The type and locale of one of this app's live indexes; null for any other name (a rebuild's, another app's). */
+  const liveIndex = (name: string): { type: string; locale: string } | null => {
+    const parsed = parseIndexName(getConfig(strapi).indexPrefix, name);
+    return parsed && !parsed.rebuild && all().has(parsed.type) ? { type: parsed.type, locale: parsed.locale } : null;
+  };
+
   return {
     /** Checks the configuration against the app's content types (bootstrap): errors name the key. */
     validate: () => void all(),
@@ -221,13 +228,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     embedding: (uid: string) => [...all().values()].filter((type) => type.embeds.some((embed) => embed.target === uid)),
     /** Content types whose writes matter: the indexed ones and those they embed. */
     watchedUids: () => new Set([...all().values()].flatMap((type) => [type.uid, ...type.embeds.map((embed) => embed.target)])),
-    indexName: (type: string, locale: string, suffix = '') => `${getConfig(strapi).indexPrefix}_${type}_${locale}${suffix}`,
-    /** The type and locale of one of this app's live indexes (`<prefix>_<type>_<locale>`); null for any other name. */
-    parseIndexName(name: string): { type: string; locale: string } | null {
-      const prefix = `${getConfig(strapi).indexPrefix}_`;
-      const [type, locale, ...rest] = name.startsWith(prefix) ? name.slice(prefix.length).split('_') : [];
-      return type && all().has(type) && locale && rest.length === 0 ? { type, locale } : null;
-    },
+    /** The name of `type`'s index in `locale`: the live one, or the one a reindex builds to replace it. */
+    indexName: (type: string, locale: string, { rebuild = false } = {}) => indexName(getConfig(strapi).indexPrefix, { type, locale, rebuild }),
+    parseIndexName: liveIndex,
+    /** The locales of `type`'s live indexes among `names`. */
+    liveLocales: (type: string, names: string[]) => names.flatMap((name) => (liveIndex(name)?.type === type ? [liveIndex(name)!.locale] : [])),
     documentId: (type: string, documentId: string, locale: string) => `${type}-${documentId}-${locale}`,
     settings: (type: SearchType, locale: string): IndexSettings => ({
       locale,

@@ -45,12 +45,19 @@ export const pluginConfigSchema = z
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
+/**
+ * The configuration as the plugin uses it: parsed by its schema (Strapi only calls `validator` and
+ * keeps what it was given). Throws naming every bad key.
+ */
+export const parsePluginConfig = (config: unknown): PluginConfig => {
+  const result = pluginConfigSchema.safeParse(config);
+  if (!result.success) throw new Error(result.error.issues.map((issue) => `skills-mapping.${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return result.data;
+};
+
 export default {
   default: { publicMinimumCount: 3, reassessAfterMonths: 12, expertsLimit: 50, advancedLevel: 3 } satisfies Partial<PluginConfig>,
   validator(config: unknown) {
-    const result = pluginConfigSchema.safeParse(config);
-    if (!result.success) {
-      throw new Error(result.error.issues.map((issue) => `skills-mapping.${issue.path.join('.')}: ${issue.message}`).join('; '));
-    }
+    parsePluginConfig(config);
   },
 };

@@ -67,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx: Context) {
       const exact = seesExactCounts(ctx);
       const matrix = await getService(strapi, 'matrix').build(await read(ctx), exact);
-      ctx.body = { data: matrix, meta: { exactCounts: exact, threshold: exact ? null : strapi.config.get('plugin::skills-mapping.publicMinimumCount') } };
+      ctx.body = { data: matrix, meta: { exactCounts: exact, threshold: exact ? null : getConfig(strapi).publicMinimumCount } };
     },
 
     /** The coverage matrix as CSV, one line per skill and column. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { PluginConfig } from '../config';
+import { parsePluginConfig, type PluginConfig } from '../config';
 import type services from '../services';
 
 type Services = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };
@@ -10,4 +10,16 @@ export const PLUGIN_ID = 'skills-mapping';
 export const getService = <Name extends keyof Services>(strapi: Core.Strapi, name: Name): Services[Name] =>
   strapi.plugin(PLUGIN_ID).service(name) as Services[Name];
 
-export const getConfig = (strapi: Core.Strapi) => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+const parsed = new WeakMap<Core.Strapi, PluginConfig>();
+
+/**
+ * This plugin's configuration, parsed by its schema once per Strapi instance: Strapi keeps the
+ * configuration as written, so only the parsed one is typed by the schema.
+ */
+export const getConfig = (strapi: Core.Strapi): PluginConfig => {
+  const cached = parsed.get(strapi);
+  if (cached) return cached;
+  const config = parsePluginConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
+  parsed.set(strapi, config);
+  return config;
+};

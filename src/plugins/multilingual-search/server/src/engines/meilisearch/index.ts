@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Meilisearch, type EnqueuedTask, type Task } from 'meilisearch';
 import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type EnqueuedTask,
+  type Task,
+} from 'meilisearch';
+import {
+  EngineUnavailableError,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   type Filter,
@@ -52,6 +60,29 @@ export const meilisearchSettings = (settings: IndexSettings, synonyms: Record<st
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
+/** A write whose task Meilisearch did not finish within taskTimeoutMs. */
+class TaskTimeoutError extends Error {}
+
+/**
+ * Meilisearch unreachable, too slow, or failing on its side (5xx, a task not finished in time) is the
+ * engine unavailable; what it refuses (4xx) is a fault in the request, and stays what it is.
+ */
+const asEngineError = (error: unknown) =>
+  error instanceof MeilisearchRequestError ||
+  error instanceof MeilisearchRequestTimeOutError ||
+  error instanceof TaskTimeoutError ||
+  (error instanceof MeilisearchApiError && error.response.status >= 500)
+    ? new EngineUnavailableError((error as Error).message, { cause: error })
+    : error;
+
+/** `call` with the engine's own failures thrown as EngineUnavailableError. */
+const guarded =
+  <Args extends unknown[], Result>(call: (...args: Args) => Promise<Result>) =>
+  (...args: Args) =>
+    call(...args).catch((error: unknown) => {
+      throw asEngineError(error);
+    });
+
 const asText = (value: unknown) => (Array.isArray(value) ? value.join(' · ') : value === undefined || value === null ? '' : String(value));
 
 /**
@@ -82,7 +113,7 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
         for (const [uid, waiter] of waiting) {
           if (Date.now() > waiter.deadline) {
             waiting.delete(uid);
-            waiter.reject(new Error(`Meilisearch task ${uid} not finished after ${options.taskTimeoutMs} ms`));
+            waiter.reject(new TaskTimeoutError(`Meilisearch task ${uid} not finished after ${options.taskTimeoutMs} ms`));
           }
         }
       }
@@ -113,7 +144,7 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
     if ((error as { code?: string }).code !== 'index_not_found') throw error;
   };
 
-  return {
+  const engine: SearchEngine = {
     name: 'meilisearch',
 
     async ensureIndex(name, settings) {
@@ -238,5 +269,15 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
         return { ok: false, message: `Meilisearch at ${options.host} unreachable: ${(error as Error).message}` };
       }
     },
+  };
+  return {
+    ...engine,
+    ensureIndex: guarded(engine.ensureIndex),
+    upsert: guarded(engine.upsert),
+    delete: guarded(engine.delete),
+    search: guarded(engine.search),
+    swap: guarded(engine.swap),
+    dropIndex: guarded(engine.dropIndex),
+    listIndexes: guarded(engine.listIndexes),
   };
 };

@@ -56,7 +56,9 @@ export const measureMeilisearchBatching = async () => {
     const [writes, polls] = [total('documents'), total('tasks')];
 
     console.log(`\nMeilisearch sync batching (contract server, ${app.database}): ${changes} changes in ${batch} batches, ${seconds(Date.now() - started)}`);
-    console.log(`  document writes : ${writes.length} requests, ${perThousand(writes.length)} per 1,000 changes, ${perThousand(bytes(writes) / 1024)} KiB sent per 1,000 changes`);
+    console.log(
+      `  document writes : ${writes.length} requests, ${perThousand(writes.length)} per 1,000 changes, ${perThousand(bytes(writes) / 1024)} KiB sent per 1,000 changes`,
+    );
     console.log(`  task polling    : ${polls.length} requests, ${perThousand(polls.length)} per 1,000 changes`);
     console.log(`  other           : ${requests.length - writes.length - polls.length} requests (index creation, settings, stats)`);
     console.log(`  document writes per affected index per batch: ${(writes.length / wanted.size).toFixed(2)} (goal 1.00; ${wanted.size} index writes wanted)`);

@@ -20,9 +20,17 @@ const createWorkshop = async (strapi: Core.Strapi, slug: string) => {
   const created = await strapi.documents('api::workshop.workshop').create({
     locale: 'en',
     data: {
-      title: `Benchmark workshop ${slug}`, slug, format: 'workshop', timeZone: 'Europe/Brussels', isOnline: true, capacity: PLACES, visibility: 'members',
-      startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 3_600_000).toISOString(),
-      registrationOpensAt: new Date(Date.now() - DAY).toISOString(), registrationClosesAt: new Date(startsAt - DAY).toISOString(),
+      title: `Benchmark workshop ${slug}`,
+      slug,
+      format: 'workshop',
+      timeZone: 'Europe/Brussels',
+      isOnline: true,
+      capacity: PLACES,
+      visibility: 'members',
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 3_600_000).toISOString(),
+      registrationOpensAt: new Date(Date.now() - DAY).toISOString(),
+      registrationClosesAt: new Date(startsAt - DAY).toISOString(),
     },
     status: 'published',
   } as never);
@@ -68,7 +76,10 @@ const main = async () => {
       bar.update(members.length);
     }
     bar.stop();
-    const [sequentialWorkshop, concurrentWorkshop] = [await createWorkshop(app.strapi, 'bench-one-by-one'), await createWorkshop(app.strapi, 'bench-all-at-once')];
+    const [sequentialWorkshop, concurrentWorkshop] = [
+      await createWorkshop(app.strapi, 'bench-one-by-one'),
+      await createWorkshop(app.strapi, 'bench-all-at-once'),
+    ];
 
     let started = performance.now();
     const sequential: Outcome[] = [];
@@ -84,7 +95,7 @@ const main = async () => {
       console.log(
         `${label.padEnd(22)} settled in ${seconds(totalMs)} (${(outcomes.length / (totalMs / 1000)).toFixed(0)} registrations/s), ` +
           `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, errors ${outcomes.filter((o) => !o.ok).length}; ` +
-          `confirmed ${state.confirmed} of ${PLACES}, waitlisted ${state.waitlisted}, positions 1–${state.waitlisted} in order: ${state.positionsInOrder ? 'yes' : 'NO'}`
+          `confirmed ${state.confirmed} of ${PLACES}, waitlisted ${state.waitlisted}, positions 1–${state.waitlisted} in order: ${state.positionsInOrder ? 'yes' : 'NO'}`,
       );
     };
     console.log(`\n${REGISTRATIONS} registrations for ${PLACES} places on ${app.database}`);
@@ -101,5 +112,5 @@ main().then(
   (error) => {
     console.error(error);
     process.exit(1);
-  }
+  },
 );

@@ -69,7 +69,9 @@ const main = async () => {
     const reindex = await getService(strapi, 'indexer').rebuildAll();
     resume();
     const memory = process.memoryUsage();
-    console.log(`\nFull reindex: ${reindex.documents} documents into ${reindex.indexes} indexes in ${seconds(reindex.ms)} → ${Math.round(reindex.documents / (reindex.ms / 1000))} documents/s`);
+    console.log(
+      `\nFull reindex: ${reindex.documents} documents into ${reindex.indexes} indexes in ${seconds(reindex.ms)} → ${Math.round(reindex.documents / (reindex.ms / 1000))} documents/s`,
+    );
     console.log(`Memory after indexing: RSS ${Math.round(memory.rss / 2 ** 20)} MiB, heap used ${Math.round(memory.heapUsed / 2 ** 20)} MiB`);
 
     const words: Record<string, string[]> = {};
@@ -105,7 +107,7 @@ const main = async () => {
             const i = nextIndex++;
             latencies.push(await timed(() => run(i)));
           }
-        })
+        }),
       );
       return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
     };
@@ -117,7 +119,7 @@ const main = async () => {
       const api = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
       const direct = await runAt(concurrency, async (i) => void (await search(replay[i])));
       console.log(
-        `  concurrency ${concurrency}: REST API p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms · engine p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms · ratio API/engine at p50 ${(api.p50 / direct.p50).toFixed(2)} (goal ≤ 1.5)`
+        `  concurrency ${concurrency}: REST API p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms · engine p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms · ratio API/engine at p50 ${(api.p50 / direct.p50).toFixed(2)} (goal ≤ 1.5)`,
       );
     }
 
@@ -137,11 +139,15 @@ const main = async () => {
       }
       delays.push(performance.now() - publishedAt);
     }
-    console.log(`\nPublish-to-searchable delay over ${PUBLISHES} publishes: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`);
+    console.log(
+      `\nPublish-to-searchable delay over ${PUBLISHES} publishes: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
+    );
 
     // A live server: editors edit, publish and unpublish; the indexes follow through the outbox.
     const next = random(11);
-    const editable = (await strapi.db.query('api::resource.resource').findMany({ select: ['documentId', 'locale'], where: { publishedAt: { $null: true } }, limit: 5000 })) as Array<{
+    const editable = (await strapi.db
+      .query('api::resource.resource')
+      .findMany({ select: ['documentId', 'locale'], where: { publishedAt: { $null: true } }, limit: 5000 })) as Array<{
       documentId: string;
       locale: string;
     }>;
@@ -160,15 +166,19 @@ const main = async () => {
     }
     await getService(strapi, 'sync').settled(300_000);
     console.log(`\n${EDITS} random edits, publications and unpublications applied in ${seconds(Date.now() - started)}`);
-    const answers = async () => Promise.all(urls.map(async (url) => JSON.stringify(((await (await fetchWithRetry(url)).json()) as { data: unknown; meta: { pagination: unknown } }))));
+    const answers = async () =>
+      Promise.all(urls.map(async (url) => JSON.stringify((await (await fetchWithRetry(url)).json()) as { data: unknown; meta: { pagination: unknown } })));
     const afterEdits = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
     await getService(strapi, 'indexer').reindex();
     const fresh = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
     const same = afterEdits.answers.filter((answer, i) => answer === fresh.answers[i]).length;
     const differing = afterEdits.answers.findIndex((answer, i) => answer !== fresh.answers[i]);
-    if (differing >= 0) console.log(`First differing answer, ${queries[differing]}:\n  after the edits ${afterEdits.answers[differing]}\n  rebuilt fresh   ${fresh.answers[differing]}`);
+    if (differing >= 0)
+      console.log(
+        `First differing answer, ${queries[differing]}:\n  after the edits ${afterEdits.answers[differing]}\n  rebuilt fresh   ${fresh.answers[differing]}`,
+      );
     console.log(
-      `Search p50 after the edits ${afterEdits.p50.toFixed(2)} ms · rebuilt fresh ${fresh.p50.toFixed(2)} ms · ratio ${(afterEdits.p50 / fresh.p50).toFixed(2)} (goal ≈ 1) · answers identical (hits, order, scores, totals) ${same}/${urls.length}`
+      `Search p50 after the edits ${afterEdits.p50.toFixed(2)} ms · rebuilt fresh ${fresh.p50.toFixed(2)} ms · ratio ${(afterEdits.p50 / fresh.p50).toFixed(2)} (goal ≈ 1) · answers identical (hits, order, scores, totals) ${same}/${urls.length}`,
     );
   } finally {
     await app.stop();

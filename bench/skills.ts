@@ -23,8 +23,64 @@ const CLAIMS_PER_MEMBER = Number(process.env.BENCH_CLAIMS_PER_MEMBER ?? 20);
 const SKILLS = Number(process.env.BENCH_SKILLS ?? 80);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
-const COUNTRIES = ['FR', 'DE', 'ES', 'IT', 'PL', 'RO', 'HU', 'BG', 'GR', 'PT', 'NL', 'BE', 'AT', 'CZ', 'SK', 'SE', 'DK', 'FI', 'IE', 'SI', 'HR', 'RS', 'BA', 'MK', 'AL', 'LT', 'LV', 'EE', 'IS', 'GB'];
-const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pl', 'ro', 'hu', 'bg', 'el', 'pt', 'nl', 'cs', 'sk', 'sv', 'da', 'fi', 'sl', 'hr', 'sr', 'lt', 'lv', 'et', 'ga'];
+const COUNTRIES = [
+  'FR',
+  'DE',
+  'ES',
+  'IT',
+  'PL',
+  'RO',
+  'HU',
+  'BG',
+  'GR',
+  'PT',
+  'NL',
+  'BE',
+  'AT',
+  'CZ',
+  'SK',
+  'SE',
+  'DK',
+  'FI',
+  'IE',
+  'SI',
+  'HR',
+  'RS',
+  'BA',
+  'MK',
+  'AL',
+  'LT',
+  'LV',
+  'EE',
+  'IS',
+  'GB',
+];
+const LANGUAGES = [
+  'en',
+  'fr',
+  'de',
+  'es',
+  'it',
+  'pl',
+  'ro',
+  'hu',
+  'bg',
+  'el',
+  'pt',
+  'nl',
+  'cs',
+  'sk',
+  'sv',
+  'da',
+  'fi',
+  'sl',
+  'hr',
+  'sr',
+  'lt',
+  'lv',
+  'et',
+  'ga',
+];
 const CATEGORIES = ['forum_court', 'procedure', 'area_of_law', 'method', 'advocacy', 'research', 'communication'];
 
 /** "skill|column" → holders per level. */
@@ -48,7 +104,9 @@ const addSkills = async (strapi: Core.Strapi) => {
       data: { name: `Benchmark skill ${i + 1}`, slug: `benchmark-skill-${i + 1}`, category: CATEGORIES[i % CATEGORIES.length] },
     } as never);
   }
-  return ((await strapi.db.query('api::skill.skill').findMany({ select: ['documentId'], where: { locale: 'en' } })) as Array<{ documentId: string }>).map((s) => s.documentId);
+  return ((await strapi.db.query('api::skill.skill').findMany({ select: ['documentId'], where: { locale: 'en' } })) as Array<{ documentId: string }>).map(
+    (s) => s.documentId,
+  );
 };
 
 /**
@@ -87,7 +145,9 @@ const generateMembers = async (strapi: Core.Strapi, skills: string[]) => {
     }));
     await knex.transaction(async (trx) => {
       const inserted = (await trx('members').insert(batch).returning(['id', 'document_id'])) as Array<{ id: number; document_id: string }>;
-      const links = inserted.filter(() => next() < 0.9).flatMap((row) => pick(organisationRows).map((organisationId) => ({ member_id: row.id, organisation_id: organisationId, member_ord: 1 })));
+      const links = inserted
+        .filter(() => next() < 0.9)
+        .flatMap((row) => pick(organisationRows).map((organisationId) => ({ member_id: row.id, organisation_id: organisationId, member_ord: 1 })));
       await trx('members_organisation_lnk').insert(links);
       const claims = inserted.flatMap((member) => {
         const chosen = new Set<string>();
@@ -118,13 +178,17 @@ const generateMembers = async (strapi: Core.Strapi, skills: string[]) => {
 
 /** The baseline: the counts of one dimension in one GROUP BY, written by hand for the dialect. */
 const handWrittenSql = (dimension: Dimension, postgres: boolean) => {
-  const elements = (column: string) => (postgres ? `CROSS JOIN LATERAL jsonb_array_elements_text(m.${column}) AS d(value)` : `JOIN json_each(m.${column}) AS d`);
+  const elements = (column: string) =>
+    postgres ? `CROSS JOIN LATERAL jsonb_array_elements_text(m.${column}) AS d(value)` : `JOIN json_each(m.${column}) AS d`;
   const organisation = `JOIN members_organisation_lnk mo ON mo.member_id = m.id JOIN organisations o ON o.id = mo.organisation_id AND o.published_at IS NOT NULL`;
   const join = {
     country: [elements('countries'), 'd.value'],
     language: [elements('languages'), 'd.value'],
     organisation: [organisation, 'o.slug'],
-    issueArea: [`${organisation} JOIN organisations_issue_areas_lnk oi ON oi.organisation_id = o.id JOIN issue_areas ia ON ia.id = oi.issue_area_id`, 'ia.slug'],
+    issueArea: [
+      `${organisation} JOIN organisations_issue_areas_lnk oi ON oi.organisation_id = o.id JOIN issue_areas ia ON ia.id = oi.issue_area_id`,
+      'ia.slug',
+    ],
   }[dimension];
   return `SELECT c.skill_document_id AS skill, ${join[1]} AS value, c.level AS level, COUNT(*) AS holders
     FROM skill_claims c JOIN members m ON m.document_id = c.member_document_id AND m.locale = 'en' ${join[0]}
@@ -133,7 +197,9 @@ const handWrittenSql = (dimension: Dimension, postgres: boolean) => {
 
 /** The naive way: everything through the Document Service, counted in JavaScript. */
 const naiveCounts = async (strapi: Core.Strapi, dimension: Dimension) => {
-  const claims = (await strapi.documents('plugin::skills-mapping.claim' as never).findMany({ fields: ['memberDocumentId', 'skillDocumentId', 'level'] } as never)) as unknown as Array<{
+  const claims = (await strapi
+    .documents('plugin::skills-mapping.claim' as never)
+    .findMany({ fields: ['memberDocumentId', 'skillDocumentId', 'level'] } as never)) as unknown as Array<{
     memberDocumentId: string;
     skillDocumentId: string;
     level: number;
@@ -142,7 +208,12 @@ const naiveCounts = async (strapi: Core.Strapi, dimension: Dimension) => {
     locale: 'en',
     fields: ['countries', 'languages'],
     populate: { organisation: { fields: ['slug'], populate: { issueAreas: { fields: ['slug'] } } } },
-  } as never)) as unknown as Array<{ documentId: string; countries: string[]; languages: string[]; organisation: { slug: string; issueAreas: Array<{ slug: string }> } | null }>;
+  } as never)) as unknown as Array<{
+    documentId: string;
+    countries: string[];
+    languages: string[];
+    organisation: { slug: string; issueAreas: Array<{ slug: string }> } | null;
+  }>;
   const valuesOf = new Map(
     members.map((member) => {
       const values = {
@@ -152,7 +223,7 @@ const naiveCounts = async (strapi: Core.Strapi, dimension: Dimension) => {
         issueArea: member.organisation?.issueAreas.map((area) => area.slug) ?? [],
       }[dimension];
       return [member.documentId, values];
-    })
+    }),
   );
   const counts: Counts = new Map();
   for (const claim of claims) for (const value of valuesOf.get(claim.memberDocumentId) ?? []) add(counts, claim.skillDocumentId, value, claim.level);
@@ -174,10 +245,20 @@ const main = async () => {
     await getService(strapi, 'coverage').invalidate(); // the rows above bypassed the Document Service
     await strapi.db.connection.raw('ANALYZE'); // as after any bulk load: the planner needs to know the tables' sizes
     const claimCount = Number(((await strapi.db.connection('skill_claims').count({ n: '*' })) as Array<{ n: number | string }>)[0].n);
-    console.log(`Generated ${MEMBERS} members with ${CLAIMS_PER_MEMBER} claims each across ${skills.length} skills (${claimCount} claims in all) in ${seconds(Date.now() - started)} on ${app.database}`);
+    console.log(
+      `Generated ${MEMBERS} members with ${CLAIMS_PER_MEMBER} claims each across ${skills.length} skills (${claimCount} claims in all) in ${seconds(Date.now() - started)} on ${app.database}`,
+    );
 
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-    const user = await strapi.plugin('users-permissions').service('user').add({ username: 'bench', email: 'bench@bench.example.org', password: 'Bench-password-1', provider: 'local', confirmed: true, blocked: false, role: role.id });
+    const user = await strapi.plugin('users-permissions').service('user').add({
+      username: 'bench',
+      email: 'bench@bench.example.org',
+      password: 'Bench-password-1',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
     const jwt: string = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
     const postgres = strapi.db.dialect.client === 'postgres';
 
@@ -196,7 +277,8 @@ const main = async () => {
     const viaApi = async (dimension: Dimension) => {
       const counts: Counts = new Map();
       for (const row of (await fetchMatrix(dimension)).data.rows) {
-        for (const [column, cell] of Object.entries(row.cells)) cell.levels.forEach((holders, level) => holders > 0 && add(counts, row.skill.documentId, column, level, holders));
+        for (const [column, cell] of Object.entries(row.cells))
+          cell.levels.forEach((holders, level) => holders > 0 && add(counts, row.skill.documentId, column, level, holders));
       }
       return counts;
     };
@@ -235,12 +317,16 @@ const main = async () => {
           (changedTime / sqlTime).toFixed(2).padStart(21),
           ms(naive.time).padStart(18),
           (naive.time / apiTime).toFixed(1).padStart(10),
-        ].join('')
+        ].join(''),
       );
     }
 
     // The public's tables: the same counts put through disclosure control, against the member's exact matrix.
-    type Cells = { data: { rows: Array<{ skill: { documentId: string }; cells: Record<string, { holders: number | null; advanced: number | null; levels: number[] | null }> }> } };
+    type Cells = {
+      data: {
+        rows: Array<{ skill: { documentId: string }; cells: Record<string, { holders: number | null; advanced: number | null; levels: number[] | null }> }>;
+      };
+    };
     const fetchAs = async (dimension: Dimension, signedIn: boolean) => {
       const response = await fetch(matrixUrl(dimension), { headers: signedIn ? { Authorization: `Bearer ${jwt}` } : {} });
       if (response.status !== 200) throw new Error(`${response.status} from the matrix: ${await response.text()}`);
@@ -256,7 +342,8 @@ const main = async () => {
           const truth = exact.data.rows[r].cells[column];
           for (const figure of ['holders', 'advanced'] as const) {
             if (cell[figure] === null) withheld += 1;
-            else if (cell[figure] !== truth[figure] || cell[figure] === 1 || cell[figure] === 2) throw new Error(`public ${dimension} ${figure} ${cell[figure]} (exact ${truth[figure]})`);
+            else if (cell[figure] !== truth[figure] || cell[figure] === 1 || cell[figure] === 2)
+              throw new Error(`public ${dimension} ${figure} ${cell[figure]} (exact ${truth[figure]})`);
             else published += 1;
           }
         }
@@ -269,7 +356,15 @@ const main = async () => {
         times.public.push(await timed(() => fetchAs(dimension, false)));
       }
       const [publicTime, memberTime] = [median(times.public), median(times.member)];
-      console.log([dimension.padEnd(12), ms(publicTime).padStart(9), ms(memberTime).padStart(17), (publicTime / memberTime).toFixed(2).padStart(16), `${published} / ${withheld}`.padStart(23)].join(''));
+      console.log(
+        [
+          dimension.padEnd(12),
+          ms(publicTime).padStart(9),
+          ms(memberTime).padStart(17),
+          (publicTime / memberTime).toFixed(2).padStart(16),
+          `${published} / ${withheld}`.padStart(23),
+        ].join(''),
+      );
     }
   } finally {
     await app.stop();

@@ -20,8 +20,6 @@ const generated = {
 };
 
 const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
-const content = example.replace(/^([A-Z_]+)=.*$/gm, (line, name) =>
-  name in generated ? `${name}=${generated[name]}` : line
-);
+const content = example.replace(/^([A-Z_]+)=.*$/gm, (line, name) => (name in generated ? `${name}=${generated[name]}` : line));
 fs.writeFileSync(target, content, { mode: 0o600 });
 console.log('Created .env with fresh random secrets (see .env.example for every variable).');

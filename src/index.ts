@@ -54,7 +54,10 @@ export default {
         strapi.log.info('Empty database: seeding the demo data (SEED_DEMO_DATA=false to skip)…');
         await seedDemoData(strapi, config);
       }
-      announceWhenReady(strapi, `Ready. Admin panel: ${url}/admin (${config.demo.adminEmail}) · REST API: ${url}/api/resources?locale=de · Search page: ${url}/search/`);
+      announceWhenReady(
+        strapi,
+        `Ready. Admin panel: ${url}/admin (${config.demo.adminEmail}) · REST API: ${url}/api/resources?locale=de · Search page: ${url}/search/`,
+      );
     } else {
       announceWhenReady(strapi, `Ready. Admin panel: ${url}/admin · REST API: ${url}/api`);
     }

@@ -28,9 +28,12 @@ const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).filter((sentence
 export const generateResources = async (strapi: Core.Strapi, options: GenerateOptions) => {
   const demo = loadDemoData();
   const next = random(42);
-  const choose = <T>(items: T[], count: number) => Array.from({ length: count }, () => items[Math.floor(next() * items.length)]).filter((v, i, a) => a.indexOf(v) === i);
+  const choose = <T>(items: T[], count: number) =>
+    Array.from({ length: count }, () => items[Math.floor(next() * items.length)]).filter((v, i, a) => a.indexOf(v) === i);
   const ids = async (uid: string) =>
-    ((await strapi.db.query(uid as never).findMany({ select: ['documentId'], where: { locale: 'en' } })) as Array<{ documentId: string }>).map((row) => row.documentId);
+    ((await strapi.db.query(uid as never).findMany({ select: ['documentId'], where: { locale: 'en' } })) as Array<{ documentId: string }>).map(
+      (row) => row.documentId,
+    );
   const [issueAreas, skills, organisations] = [
     [...new Set(await ids('api::issue-area.issue-area'))],
     [...new Set(await ids('api::skill.skill'))],
@@ -40,8 +43,11 @@ export const generateResources = async (strapi: Core.Strapi, options: GenerateOp
     options.locales.map((locale) => {
       const written = demo.resources.filter((resource) => resource.locale === locale);
       if (written.length === 0) throw new Error(`no demo resources in locale "${locale}" to generate from`);
-      return [locale, { titles: written.map((r) => r.title), sentences: written.flatMap((r) => sentences(`${r.summary} ${r.body}`)), kinds: written.map((r) => r.kind) }];
-    })
+      return [
+        locale,
+        { titles: written.map((r) => r.title), sentences: written.flatMap((r) => sentences(`${r.summary} ${r.body}`)), kinds: written.map((r) => r.kind) },
+      ];
+    }),
   );
 
   const created: string[] = [];

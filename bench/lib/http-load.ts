@@ -24,7 +24,7 @@ const run = async ({ urls, concurrency }: { urls: string[]; concurrency: number 
         await response.arrayBuffer();
         latencies.push(performance.now() - started);
       }
-    })
+    }),
   );
   return latencies;
 };

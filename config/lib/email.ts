@@ -10,7 +10,10 @@ const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 
 const mailbox = z
   .string()
-  .regex(/^(?:[^<>@]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address such as "Community of Practice <no-reply@example.org>" or "no-reply@example.org"');
+  .regex(
+    /^(?:[^<>@]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+    'must be an address such as "Community of Practice <no-reply@example.org>" or "no-reply@example.org"',
+  );
 
 const sender = {
   EMAIL_FROM: mailbox,
@@ -18,27 +21,29 @@ const sender = {
 };
 
 /** The e-mail variables, keyed by their names so that every problem names the variable to fix. */
-const emailEnvSchema = z.discriminatedUnion('EMAIL_TRANSPORT', [
-  z.object({
-    EMAIL_TRANSPORT: z.literal('smtp'),
-    ...sender,
-    SMTP_HOST: z.string().min(1, 'is required to send e-mail over SMTP'),
-    SMTP_PORT: z.coerce.number().int().min(1).max(65535),
-    SMTP_SECURE: z.enum(['true', 'false']).transform((value) => value === 'true'),
-    SMTP_USERNAME: z.string(),
-    SMTP_PASSWORD: z.string(),
-  }),
-  z.object({
-    EMAIL_TRANSPORT: z.literal('folder'),
-    ...sender,
-    EMAIL_FOLDER: z.string().min(1),
-  }),
-]).superRefine((settings, context) => {
-  if (settings.EMAIL_TRANSPORT === 'smtp' && !settings.SMTP_USERNAME !== !settings.SMTP_PASSWORD) {
-    const [missing, set] = settings.SMTP_USERNAME ? ['SMTP_PASSWORD', 'SMTP_USERNAME'] : ['SMTP_USERNAME', 'SMTP_PASSWORD'];
-    context.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `is required when ${set} is set` });
-  }
-});
+const emailEnvSchema = z
+  .discriminatedUnion('EMAIL_TRANSPORT', [
+    z.object({
+      EMAIL_TRANSPORT: z.literal('smtp'),
+      ...sender,
+      SMTP_HOST: z.string().min(1, 'is required to send e-mail over SMTP'),
+      SMTP_PORT: z.coerce.number().int().min(1).max(65535),
+      SMTP_SECURE: z.enum(['true', 'false']).transform((value) => value === 'true'),
+      SMTP_USERNAME: z.string(),
+      SMTP_PASSWORD: z.string(),
+    }),
+    z.object({
+      EMAIL_TRANSPORT: z.literal('folder'),
+      ...sender,
+      EMAIL_FOLDER: z.string().min(1),
+    }),
+  ])
+  .superRefine((settings, context) => {
+    if (settings.EMAIL_TRANSPORT === 'smtp' && !settings.SMTP_USERNAME !== !settings.SMTP_PASSWORD) {
+      const [missing, set] = settings.SMTP_USERNAME ? ['SMTP_PASSWORD', 'SMTP_USERNAME'] : ['SMTP_USERNAME', 'SMTP_PASSWORD'];
+      context.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `is required when ${set} is set` });
+    }
+  });
 
 /**
  * The e-mail plugin's configuration, from the environment (see .env.example). Every message goes

@@ -17,7 +17,7 @@ export const requireSecret = (env: Env, name: string): string => {
   if (process.env.NODE_ENV === 'production' && isPlaceholder(value)) {
     throw new Error(
       `${name} is ${value ? 'set to an example value' : 'missing'}: production needs a fresh random secret ` +
-        `(for example \`openssl rand -base64 32\`; see .env.example).`
+        `(for example \`openssl rand -base64 32\`; see .env.example).`,
     );
   }
   if (!value) {

@@ -25,7 +25,7 @@ export default {
         intlLabel: { id: `custom-fields.${field.name}.label`, defaultMessage: LABELS[field.name] },
         intlDescription: { id: `custom-fields.${field.name}.description`, defaultMessage: `Each value is ${field.describe}.` },
         components: { Input: async () => ({ default: (await import('./components/CodeInput')).CodeInput as ComponentType }) },
-      }))
+      })),
     );
   },
   bootstrap(app: StrapiApp) {

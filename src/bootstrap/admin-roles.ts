@@ -28,7 +28,9 @@ type AdminRoleDeclaration = {
 
 const EDITABLE = ['create', 'read', 'update', 'delete', 'publish'] as ContentAction[];
 
-const MEDIA_LIBRARY = ['read', 'configure-view', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((action) => `plugin::upload.${action}`);
+const MEDIA_LIBRARY = ['read', 'configure-view', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map(
+  (action) => `plugin::upload.${action}`,
+);
 
 const EDITOR_CONTENT: ContentGrant[] = [
   { uid: 'api::resource.resource', actions: EDITABLE },
@@ -107,7 +109,7 @@ const permissionsOf = async (strapi: Core.Strapi, role: AdminRoleDeclaration): P
 
   const content = role.content.flatMap((grant) => {
     const allFields = (getNestedFields(strapi.contentTypes[grant.uid], { components: strapi.components }) as string[]).filter(
-      (field) => !(grant.hidden ?? []).some((hidden) => field === hidden || field.startsWith(`${hidden}.`))
+      (field) => !(grant.hidden ?? []).some((hidden) => field === hidden || field.startsWith(`${hidden}.`)),
     );
     const visible = grant.only ? allFields.filter((field) => grant.only!.includes(field)) : allFields;
     const settable = visible.filter((field) => !(grant.readOnly ?? []).some((readOnly) => field === readOnly || field.startsWith(`${readOnly}.`)));

@@ -19,8 +19,7 @@ const SINGLE_LINE_TYPES = new Set(['string', 'uid', 'email']);
 const MULTI_LINE_TYPES = new Set(['text', 'richtext', 'json', 'blocks']);
 
 /** `sections[0].heading`, as the other validation messages name fields. */
-const label = (path: Array<string | number>) =>
-  path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+const label = (path: Array<string | number>) => path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 
 const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -40,7 +39,7 @@ export const controlCharacterIssues = (
   getModel: (uid: string) => Model,
   model: Model,
   data: Record<string, unknown>,
-  path: Array<string | number> = []
+  path: Array<string | number> = [],
 ): FieldIssue[] =>
   Object.entries(model.attributes).flatMap(([field, attribute]): FieldIssue[] => {
     const value = data[field];
@@ -53,7 +52,7 @@ export const controlCharacterIssues = (
     }
     if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
       return value.flatMap((item: Record<string, unknown>, index) =>
-        typeof item?.__component === 'string' ? controlCharacterIssues(getModel, getModel(item.__component), item, [...at, index]) : []
+        typeof item?.__component === 'string' ? controlCharacterIssues(getModel, getModel(item.__component), item, [...at, index]) : [],
       );
     }
     if (SINGLE_LINE_TYPES.has(attribute.type) && typeof value === 'string') {

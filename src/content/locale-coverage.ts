@@ -27,7 +27,18 @@ const coverageOf = (uid: string) => [...COVERED_TYPES, ...ON_DEMAND_TYPES].find(
 type Attribute = { type: string; mappedBy?: string; target?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 type Entry = Record<string, unknown> & { documentId: string; locale: string };
 
-const SYSTEM_FIELDS = new Set(['id', 'documentId', 'locale', 'localizations', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'firstPublishedAt']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'documentId',
+  'locale',
+  'localizations',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'firstPublishedAt',
+]);
 
 const copyableData = (attributes: Record<string, Attribute>, source: Entry, texts: 'copy' | 'blank') => {
   const data: Record<string, unknown> = {};
@@ -36,9 +47,7 @@ const copyableData = (attributes: Record<string, Attribute>, source: Entry, text
     if (texts === 'blank' && attribute.pluginOptions?.i18n?.localized) continue;
     const value = source[name];
     if (attribute.type === 'relation') {
-      data[name] = Array.isArray(value)
-        ? value.map((related) => (related as Entry).documentId)
-        : ((value as Entry | null)?.documentId ?? null);
+      data[name] = Array.isArray(value) ? value.map((related) => (related as Entry).documentId) : ((value as Entry | null)?.documentId ?? null);
     } else {
       data[name] = value;
     }

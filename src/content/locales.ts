@@ -16,5 +16,4 @@ export const contentLocales = (strapi: Core.Strapi): ContentLocales => {
 };
 
 /** True when `code` is an enabled content locale. */
-export const isEnabledLocale = (strapi: Core.Strapi, code: unknown): boolean =>
-  typeof code === 'string' && contentLocales(strapi).enabled.includes(code);
+export const isEnabledLocale = (strapi: Core.Strapi, code: unknown): boolean => typeof code === 'string' && contentLocales(strapi).enabled.includes(code);

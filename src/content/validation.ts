@@ -15,10 +15,7 @@ const time = (value: unknown) => (value ? new Date(value as string).getTime() : 
 
 const ordered = (earlier: string, later: string): CrossFieldRule => ({
   fields: [earlier, later],
-  check: (entry) =>
-    time(entry[earlier]) >= time(entry[later])
-      ? [{ path: [later], message: `${later} must be after ${earlier}` }]
-      : [],
+  check: (entry) => (time(entry[earlier]) >= time(entry[later]) ? [{ path: [later], message: `${later} must be after ${earlier}` }] : []),
 });
 
 const isTimeZone = (value: unknown) => {
@@ -44,10 +41,7 @@ const crossFieldRules: Partial<Record<UID.ContentType, CrossFieldRule[]>> = {
     },
     {
       fields: ['isOnline', 'venue'],
-      check: (entry) =>
-        entry.isOnline === false && !entry.venue
-          ? [{ path: ['venue'], message: 'venue is required for a workshop that is not online' }]
-          : [],
+      check: (entry) => (entry.isOnline === false && !entry.venue ? [{ path: ['venue'], message: 'venue is required for a workshop that is not online' }] : []),
     },
   ],
   'api::agreement-version.agreement-version': [
@@ -57,7 +51,7 @@ const crossFieldRules: Partial<Record<UID.ContentType, CrossFieldRule[]>> = {
       check: (entry) => {
         const keys = ((entry.sections as Entry[] | undefined) ?? []).map((section) => section?.key);
         return keys.flatMap((key, index) =>
-          keys.indexOf(key) !== index ? [{ path: ['sections', index, 'key'], message: `sections[${index}].key repeats "${key}"` }] : []
+          keys.indexOf(key) !== index ? [{ path: ['sections', index, 'key'], message: `sections[${index}].key repeats "${key}"` }] : [],
         );
       },
     },
@@ -105,7 +99,8 @@ export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, p
   const issues: FieldIssue[] = controlCharacterIssues((component) => strapi.getModel(component as never) as never, model, data);
 
   if (params.locale !== undefined && model.pluginOptions?.i18n?.localized) {
-    if (!isEnabledLocale(strapi, params.locale)) issues.push({ path: ['locale'], message: `locale "${String(params.locale).slice(0, 20)}" is not an enabled locale` });
+    if (!isEnabledLocale(strapi, params.locale))
+      issues.push({ path: ['locale'], message: `locale "${String(params.locale).slice(0, 20)}" is not an enabled locale` });
   }
 
   for (const [field, attribute] of Object.entries(model.attributes)) {
@@ -149,6 +144,8 @@ export const validateWrite = async (strapi: Core.Strapi, uid: UID.ContentType, p
 export const validateStoredEntries = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string, locale?: string | string[]) => {
   const model = strapi.getModel(uid) as unknown as Model;
   const components = Object.keys(model.attributes).filter((field) => model.attributes[field].type === 'component');
-  const entries = (await strapi.documents(uid).findMany({ filters: { documentId }, locale, populate: components } as never)) as unknown as Array<Entry & { locale?: string }>;
+  const entries = (await strapi.documents(uid).findMany({ filters: { documentId }, locale, populate: components } as never)) as unknown as Array<
+    Entry & { locale?: string }
+  >;
   for (const entry of entries) await validateWrite(strapi, uid, { documentId, locale: entry.locale, data: entry });
 };

@@ -54,5 +54,4 @@ export const checkCodeField = (definition: CodeFieldDefinition, field: string, v
   return issues;
 };
 
-export const findCodeField = (customField: string | undefined) =>
-  CODE_FIELDS.find((definition) => customField === `global::${definition.name}`);
+export const findCodeField = (customField: string | undefined) => CODE_FIELDS.find((definition) => customField === `global::${definition.name}`);

@@ -14,8 +14,7 @@ const APPLICATION_ERROR_STATUSES: Array<[abstract new (...args: never[]) => Erro
   [errors.NotImplementedError, 501],
 ];
 
-const applicationErrorStatus = (error: errors.ApplicationError) =>
-  APPLICATION_ERROR_STATUSES.find(([type]) => error instanceof type)?.[1] ?? 400;
+const applicationErrorStatus = (error: errors.ApplicationError) => APPLICATION_ERROR_STATUSES.find(([type]) => error instanceof type)?.[1] ?? 400;
 
 /** An http-errors error (of any copy of the package) that may be shown to the caller: a 4xx. */
 const isHttpRefusal = (error: unknown): error is HttpErrorLike => {

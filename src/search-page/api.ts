@@ -56,7 +56,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly parameter?: string
+    readonly parameter?: string,
   ) {
     super(message);
   }

@@ -22,7 +22,8 @@ export const byId = <T extends HTMLElement = HTMLElement>(id: string) => {
 };
 
 /** The items that are there: lets render functions write `condition ? node : null` in a list. */
-export const present = <T>(items: Array<T | null | undefined | false>): T[] => items.filter((item): item is T => item !== null && item !== undefined && item !== false);
+export const present = <T>(items: Array<T | null | undefined | false>): T[] =>
+  items.filter((item): item is T => item !== null && item !== undefined && item !== false);
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 

@@ -624,8 +624,10 @@ export const rememberLanguage = (language: UiLanguage) => {
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-export const translator = (language: UiLanguage): Translate => (key, values = {}) =>
-  (MESSAGES[language][key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+export const translator =
+  (language: UiLanguage): Translate =>
+  (key, values = {}) =>
+    (MESSAGES[language][key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 
 /** A language's own name for itself ("Deutsch"), for the language picker and links to other languages. */
 export const languageName = (code: string, inLanguage: string = code) => {

@@ -79,7 +79,9 @@ const recoverFrom = (error: api.ApiError) => {
 
 const focusFacet = (facet: string | undefined, value: string | undefined) => {
   if (!facet || value === undefined) return;
-  const match = [...document.querySelectorAll<HTMLInputElement>('#facets input[data-facet]')].find((input) => input.dataset.facet === facet && input.value === value);
+  const match = [...document.querySelectorAll<HTMLInputElement>('#facets input[data-facet]')].find(
+    (input) => input.dataset.facet === facet && input.value === value,
+  );
   match?.focus();
 };
 
@@ -94,7 +96,7 @@ const runSearch = async (): Promise<void> => {
     const response = await api.search(
       // Every facet of the searched types (`*`), with the names of their values: FACETS picks those shown.
       { q: state.q, locale: searchLocale(), types, filters: filters as Record<string, string[]>, facets: ['*'], page: state.page, pageSize: PAGE_SIZE },
-      controller.signal
+      controller.signal,
     );
     const { page, pageCount, total } = response.meta.pagination;
     if (response.data.length === 0 && total > 0 && page > 1) {
@@ -110,7 +112,9 @@ const runSearch = async (): Promise<void> => {
     results.replaceChildren(total === 0 ? renderEmpty(state, searchLocale(), labels) : renderResults(response, labels));
     byId('pagination').replaceChildren(...renderPagination(page, pageCount, state, labels));
     const count = labels.t('search.count', { count: total });
-    byId('result-count').textContent = state.locale ? `${count} ${labels.t('search.locale', { language: languageName(state.locale, labels.language) })}` : count;
+    byId('result-count').textContent = state.locale
+      ? `${count} ${labels.t('search.locale', { language: languageName(state.locale, labels.language) })}`
+      : count;
   } catch (error) {
     if (controller.signal.aborted) return;
     if (error instanceof api.ApiError && error.status === 401 && api.session.read()) {
@@ -120,7 +124,9 @@ const runSearch = async (): Promise<void> => {
       return runSearch();
     }
     if (error instanceof api.ApiError && error.status === 400 && recoverFrom(error)) return runSearch();
-    results.replaceChildren(h('p', { class: 'error' }, labels.t(error instanceof api.ApiError && error.status === 503 ? 'search.unavailable' : 'error.generic')));
+    results.replaceChildren(
+      h('p', { class: 'error' }, labels.t(error instanceof api.ApiError && error.status === 503 ? 'search.unavailable' : 'error.generic')),
+    );
     byId('facets').replaceChildren();
     byId('pagination').replaceChildren();
     byId('result-count').textContent = '';
@@ -190,11 +196,20 @@ const showExperts = async () => {
     h(
       'form',
       { id: 'experts-form', class: 'experts-form' },
-      h('p', {}, h('label', { for: 'experts-skill' }, labels.t('experts.skill')), h('select', { id: 'experts-skill', name: 'skill' }, ...skills.map((skill) => h('option', { value: skill.slug, selected: skill.slug === chosen }, skill.name)))),
-      h('button', { type: 'submit' }, labels.t('experts.find'))
+      h(
+        'p',
+        {},
+        h('label', { for: 'experts-skill' }, labels.t('experts.skill')),
+        h(
+          'select',
+          { id: 'experts-skill', name: 'skill' },
+          ...skills.map((skill) => h('option', { value: skill.slug, selected: skill.slug === chosen }, skill.name)),
+        ),
+      ),
+      h('button', { type: 'submit' }, labels.t('experts.find')),
     ),
     h('p', { id: 'experts-count', class: 'result-count', 'aria-live': 'polite' }),
-    h('div', { id: 'experts-list' })
+    h('div', { id: 'experts-list' }),
   );
   if (chosen) await loadExperts(chosen);
 };

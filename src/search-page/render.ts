@@ -20,8 +20,8 @@ const resultItem = (hit: SearchHit, meta: SearchResponse['meta'], labels: Labels
       'p',
       { class: 'badges' },
       h('span', { class: 'badge type', lang: meta.locale }, nameOf(meta.facetLabels, 'type', hit.type)),
-      h('span', { class: 'badge language', title: hit.otherLanguage ? labels.t('search.otherLanguageHit') : null }, languageName(hit.locale, labels.language))
-    )
+      h('span', { class: 'badge language', title: hit.otherLanguage ? labels.t('search.otherLanguageHit') : null }, languageName(hit.locale, labels.language)),
+    ),
   );
 
 export const renderResults = (response: SearchResponse, labels: Labels) =>
@@ -38,9 +38,9 @@ export const renderEmpty = (state: PageState, searchLocale: string, labels: Labe
       'ul',
       { class: 'other-languages' },
       ...UI_LANGUAGES.filter((code) => code !== searchLocale).map((code) =>
-        h('li', {}, h('a', { href: urlOf({ ...state, locale: code, page: 1 }), 'data-locale': code, lang: code, hreflang: code }, languageName(code)))
-      )
-    )
+        h('li', {}, h('a', { href: urlOf({ ...state, locale: code, page: 1 }), 'data-locale': code, lang: code, hreflang: code }, languageName(code))),
+      ),
+    ),
   );
 
 /**
@@ -71,11 +71,11 @@ export const renderFacets = ({ facets: counts, facetLabels: names, locale }: Sea
               {},
               h('input', { type: 'checkbox', 'data-facet': facet, value, checked: chosen.includes(value) }),
               h('span', { lang: locale }, name(value)),
-              h('span', { class: 'facet-count' }, String(count))
-            )
-          )
-        )
-      )
+              h('span', { class: 'facet-count' }, String(count)),
+            ),
+          ),
+        ),
+      ),
     );
   });
   const anyChosen = Object.values(state.filters).some((values) => values && values.length > 0);
@@ -117,11 +117,15 @@ export const renderExperts = (experts: Expert[], labels: Labels) => {
           h('span', { class: 'badge' }, `${expert.level} · ${labels.t(`level.${expert.level}` as Parameters<Translate>[0])}`),
           expert.canMentor ? h('span', { class: 'badge' }, labels.t('experts.canMentor')) : null,
           expert.languages.length
-            ? h('span', { class: 'badge' }, labels.t('experts.languages', { languages: expert.languages.map((code) => languageName(code, labels.language)).join(', ') }))
-            : null
-        )
-      )
-    )
+            ? h(
+                'span',
+                { class: 'badge' },
+                labels.t('experts.languages', { languages: expert.languages.map((code) => languageName(code, labels.language)).join(', ') }),
+              )
+            : null,
+        ),
+      ),
+    ),
   );
 };
 
@@ -133,7 +137,7 @@ const matrixCell = (cell: MatrixCell, labels: Labels) => {
     { class: `status-${status}`, 'data-status': status },
     `${STATUS_SYMBOL[status]} ${word}`,
     cell.advanced !== null && !cell.withheld ? h('span', { class: 'visually-hidden' }, ` (${labels.t('matrix.advanced', { count: cell.advanced })})`) : null,
-    cell.advanced !== null && !cell.withheld ? h('span', { 'aria-hidden': 'true' }, ` ${cell.advanced}`) : null
+    cell.advanced !== null && !cell.withheld ? h('span', { 'aria-hidden': 'true' }, ` ${cell.advanced}`) : null,
   );
 };
 
@@ -145,9 +149,17 @@ export const renderLegend = (threshold: number | null, labels: Labels) =>
     h(
       'ul',
       { class: 'legend' },
-      ...MATRIX_STATUSES.map((status) => h('li', { class: `status-${status}` }, `${STATUS_SYMBOL[status]} ${labels.t(statusWord(status))}: ${labels.t(legendText(status))}`)),
-      threshold !== null ? h('li', { class: 'status-withheld' }, `${STATUS_SYMBOL.withheld} ${labels.t(statusWord('withheld'))}: ${labels.t(legendText('withheld'), { count: threshold })}`) : null
-    )
+      ...MATRIX_STATUSES.map((status) =>
+        h('li', { class: `status-${status}` }, `${STATUS_SYMBOL[status]} ${labels.t(statusWord(status))}: ${labels.t(legendText(status))}`),
+      ),
+      threshold !== null
+        ? h(
+            'li',
+            { class: 'status-withheld' },
+            `${STATUS_SYMBOL.withheld} ${labels.t(statusWord('withheld'))}: ${labels.t(legendText('withheld'), { count: threshold })}`,
+          )
+        : null,
+    ),
   );
 
 export const renderMatrix = (matrix: Matrix, labels: Labels) =>
@@ -158,11 +170,17 @@ export const renderMatrix = (matrix: Matrix, labels: Labels) =>
       'table',
       { class: 'matrix' },
       h('caption', { class: 'visually-hidden' }, labels.t('matrix.caption')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, labels.t('matrix.skill')), ...matrix.columns.map((column) => h('th', { scope: 'col' }, column.label)))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, labels.t('matrix.skill')), ...matrix.columns.map((column) => h('th', { scope: 'col' }, column.label))),
+      ),
       h(
         'tbody',
         {},
-        ...matrix.rows.map((row) => h('tr', {}, h('th', { scope: 'row' }, row.skill.name), ...matrix.columns.map((column) => matrixCell(row.cells[column.key], labels))))
-      )
-    )
+        ...matrix.rows.map((row) =>
+          h('tr', {}, h('th', { scope: 'row' }, row.skill.name), ...matrix.columns.map((column) => matrixCell(row.cells[column.key], labels))),
+        ),
+      ),
+    ),
   );

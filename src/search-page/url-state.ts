@@ -11,7 +11,17 @@ import { isUiLanguage, type UiLanguage } from './i18n';
  * `types` parameter, the others as filters of the same name. A facet the searched types do not
  * have is simply not in the answer.
  */
-export const FACETS = ['type', 'language', 'issueArea', 'resourceKind', 'jurisdiction', 'organisationKind', 'country', 'workshopFormat', 'skillCategory'] as const;
+export const FACETS = [
+  'type',
+  'language',
+  'issueArea',
+  'resourceKind',
+  'jurisdiction',
+  'organisationKind',
+  'country',
+  'workshopFormat',
+  'skillCategory',
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const VIEWS = ['search', 'experts', 'matrix'] as const;

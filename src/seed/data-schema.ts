@@ -136,7 +136,7 @@ export const agreementSchema = z.object({
       title: texts(z.string()),
       preamble: texts(z.string()),
       sections: texts(z.array(sectionSchema)),
-    })
+    }),
   ),
   suggestions: z.array(
     z.object({
@@ -147,11 +147,9 @@ export const agreementSchema = z.object({
       rationale: z.string(),
       author: memberKey,
       decision: z.enum(['open', 'accepted', 'rejected']),
-    })
+    }),
   ),
-  endorsements: z.array(
-    z.object({ versionNumber: z.number().int(), organisation: slug, endorsedBy: memberKey, statement: z.string() })
-  ),
+  endorsements: z.array(z.object({ versionNumber: z.number().int(), organisation: slug, endorsedBy: memberKey, statement: z.string() })),
 });
 
 const DATA_DIR = path.join(__dirname, 'data');

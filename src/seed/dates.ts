@@ -9,9 +9,18 @@ export const instantFromToday = (offset: number, today = new Date()) => new Date
 /** UTC offset of `timeZone` at `instant`, in milliseconds. */
 const zoneOffset = (instant: number, timeZone: string) => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value])
+      .map((part) => [part.type, part.value]),
   );
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
   return asUtc - instant;

@@ -14,7 +14,7 @@ export const seedDocument = async (
   uid: UID.ContentType,
   lookup: Data,
   texts: Record<string, Data>,
-  shared: Data | ((locale: string) => Data)
+  shared: Data | ((locale: string) => Data),
 ): Promise<string> => {
   const existing = (await strapi.db.query(uid).findOne({ select: ['documentId'], where: lookup })) as { documentId: string } | null;
   if (existing) return existing.documentId;

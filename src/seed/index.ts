@@ -22,7 +22,7 @@ const seedTaxonomy = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded,
       area.slug,
       await seedDocument(strapi, 'api::issue-area.issue-area', { slug: area.slug }, byLocale({ name: area.name, description: area.description }), {
         slug: area.slug,
-      })
+      }),
     );
     progress.advance();
   }
@@ -36,7 +36,7 @@ const seedTaxonomy = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded,
         category: skill.category,
         synonyms: skill.synonyms,
         parent: skill.parent ? pick(seeded.skills, [skill.parent])[0] : null,
-      })
+      }),
     );
     progress.advance();
   }
@@ -56,7 +56,7 @@ const seedOrganisations = async (strapi: Core.Strapi, data: DemoData, seeded: Se
         website: organisation.website,
         participationStatus: organisation.participationStatus,
         joinedOn: organisation.joinedOn,
-      })
+      }),
     );
     progress.advance();
   }
@@ -66,7 +66,7 @@ const seedOrganisations = async (strapi: Core.Strapi, data: DemoData, seeded: Se
 const seedMembers = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, password: string, progress: SeedProgress) => {
   const users = strapi.db.query('plugin::users-permissions.user');
   const roles = new Map(
-    ((await strapi.db.query('plugin::users-permissions.role').findMany({})) as Array<{ id: number; type: string }>).map((role) => [role.type, role.id])
+    ((await strapi.db.query('plugin::users-permissions.role').findMany({})) as Array<{ id: number; type: string }>).map((role) => [role.type, role.id]),
   );
   const { password: hash } = await strapi.plugin('users-permissions').service('user').ensureHashedPasswords({ password });
   for (const member of data.members) {
@@ -89,7 +89,7 @@ const seedMembers = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, 
         openToQuestions: member.openToQuestions,
         canMentor: member.canMentor,
         user: user.id,
-      })
+      }),
     );
     progress.advance();
   }
@@ -107,7 +107,7 @@ const seedClaims = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, p
       canMentor: claim.canMentor,
       openToQuestions: claim.openToQuestions,
       assessedAt: new Date(`${dayFromToday(-((m * 7 + c * 31) % 720))}T12:00:00Z`),
-    }))
+    })),
   );
   await strapi.plugin('skills-mapping').service('claims').addMissing(claims);
   progress.advance(claims.length);
@@ -149,49 +149,61 @@ const relatedResources = (index: ResourceIndex, locale: string, topic: { issueAr
 
 const seedEvents = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded, resources: ResourceIndex, progress: SeedProgress) => {
   for (const group of data.events.readingGroups) {
-    await seedDocument(strapi, 'api::reading-group.reading-group', { slug: group.slug }, byLocale({ name: group.name, description: group.description }), (locale) => ({
-      slug: group.slug,
-      issueAreas: pick(seeded.issueAreas, group.issueAreas),
-      skills: pick(seeded.skills, group.skills),
-      facilitators: pick(seeded.members, group.facilitators),
-      participants: pick(seeded.members, group.participants),
-      capacity: group.capacity,
-      groupStatus: group.status,
-      visibility: group.visibility,
-      sessions: group.sessions.map((session, i) => ({
-        title: session.title,
-        startsAt: instantFromToday(session.dayOffset),
-        notes: session.notes,
-        readings: relatedResources(resources, locale, group, 2, i * 2),
-      })),
-    }));
+    await seedDocument(
+      strapi,
+      'api::reading-group.reading-group',
+      { slug: group.slug },
+      byLocale({ name: group.name, description: group.description }),
+      (locale) => ({
+        slug: group.slug,
+        issueAreas: pick(seeded.issueAreas, group.issueAreas),
+        skills: pick(seeded.skills, group.skills),
+        facilitators: pick(seeded.members, group.facilitators),
+        participants: pick(seeded.members, group.participants),
+        capacity: group.capacity,
+        groupStatus: group.status,
+        visibility: group.visibility,
+        sessions: group.sessions.map((session, i) => ({
+          title: session.title,
+          startsAt: instantFromToday(session.dayOffset),
+          notes: session.notes,
+          readings: relatedResources(resources, locale, group, 2, i * 2),
+        })),
+      }),
+    );
     progress.advance();
   }
 
   for (const workshop of data.events.workshops) {
     const startsAt = zonedInstant(dayFromToday(workshop.startDayOffset), workshop.startTime, workshop.timeZone);
-    await seedDocument(strapi, 'api::workshop.workshop', { slug: workshop.slug }, byLocale({ title: workshop.title, description: workshop.description }), (locale) => ({
-      slug: workshop.slug,
-      format: workshop.format,
-      startsAt,
-      endsAt: new Date(Date.parse(startsAt) + workshop.durationHours * 3_600_000).toISOString(),
-      timeZone: workshop.timeZone,
-      isOnline: workshop.isOnline,
-      venue: workshop.venue,
-      city: workshop.city,
-      country: workshop.country,
-      onlineNote: workshop.onlineNote,
-      capacity: workshop.capacity,
-      registrationOpensAt: instantFromToday(workshop.registrationOpensDayOffset),
-      registrationClosesAt: instantFromToday(workshop.registrationClosesDayOffset),
-      languages: workshop.languages,
-      interpretation: workshop.interpretation,
-      facilitators: pick(seeded.members, workshop.facilitators),
-      issueAreas: pick(seeded.issueAreas, workshop.issueAreas),
-      skillsTaught: pick(seeded.skills, workshop.skillsTaught),
-      materials: relatedResources(resources, locale, { issueAreas: workshop.issueAreas, skills: workshop.skillsTaught }, 3),
-      visibility: workshop.visibility,
-    }));
+    await seedDocument(
+      strapi,
+      'api::workshop.workshop',
+      { slug: workshop.slug },
+      byLocale({ title: workshop.title, description: workshop.description }),
+      (locale) => ({
+        slug: workshop.slug,
+        format: workshop.format,
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + workshop.durationHours * 3_600_000).toISOString(),
+        timeZone: workshop.timeZone,
+        isOnline: workshop.isOnline,
+        venue: workshop.venue,
+        city: workshop.city,
+        country: workshop.country,
+        onlineNote: workshop.onlineNote,
+        capacity: workshop.capacity,
+        registrationOpensAt: instantFromToday(workshop.registrationOpensDayOffset),
+        registrationClosesAt: instantFromToday(workshop.registrationClosesDayOffset),
+        languages: workshop.languages,
+        interpretation: workshop.interpretation,
+        facilitators: pick(seeded.members, workshop.facilitators),
+        issueAreas: pick(seeded.issueAreas, workshop.issueAreas),
+        skillsTaught: pick(seeded.skills, workshop.skillsTaught),
+        materials: relatedResources(resources, locale, { issueAreas: workshop.issueAreas, skills: workshop.skillsTaught }, 3),
+        visibility: workshop.visibility,
+      }),
+    );
     progress.advance();
   }
 };
@@ -200,7 +212,10 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
   const versions = new Map<number, string>();
   for (const version of [...data.agreement.versions].sort((a, b) => a.versionNumber - b.versionNumber)) {
     const texts = Object.fromEntries(
-      Object.keys(version.title).map((locale) => [locale, { title: version.title[locale], preamble: version.preamble[locale], sections: version.sections[locale] ?? [] }])
+      Object.keys(version.title).map((locale) => [
+        locale,
+        { title: version.title[locale], preamble: version.preamble[locale], sections: version.sections[locale] ?? [] },
+      ]),
     );
     versions.set(
       version.versionNumber,
@@ -211,13 +226,15 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
         changeSummary: version.changeSummary,
         decisionRecord: version.decisionRecord,
         previousVersion: versions.get(version.versionNumber - 1) ?? null,
-      })
+      }),
     );
     // Versions go through the lifecycle like an editor would take them (adopting the next one supersedes this one).
     const documentId = versions.get(version.versionNumber)!;
     const steps = { draft: [], consultation: ['consultation'], adopted: ['consultation', 'adopted'], superseded: ['consultation', 'adopted'] }[version.stage];
     for (const stage of steps) {
-      const current = (await strapi.db.query('api::agreement-version.agreement-version').findOne({ select: ['stage'], where: { documentId } })) as { stage: string };
+      const current = (await strapi.db.query('api::agreement-version.agreement-version').findOne({ select: ['stage'], where: { documentId } })) as {
+        stage: string;
+      };
       if (current.stage !== (stage === 'consultation' ? 'draft' : 'consultation')) continue; // already past this step
       await strapi.documents('api::agreement-version.agreement-version').update({
         documentId,
@@ -243,7 +260,7 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
         proposedText: suggestion.proposedText,
         rationale: suggestion.rationale,
         decision: suggestion.decision,
-      }
+      },
     );
     progress.advance();
   }
@@ -255,7 +272,7 @@ const seedAgreement = async (strapi: Core.Strapi, data: DemoData, seeded: Seeded
       'api::endorsement.endorsement',
       { agreementVersion: { documentId: agreementVersion }, organisation: { documentId: organisation } },
       { en: {} },
-      { agreementVersion, organisation, endorsedBy: pick(seeded.members, [endorsement.endorsedBy])[0], statement: endorsement.statement }
+      { agreementVersion, organisation, endorsedBy: pick(seeded.members, [endorsement.endorsedBy])[0], statement: endorsement.statement },
     );
     progress.advance();
   }
@@ -281,7 +298,9 @@ export const seedDemoData = async (strapi: Core.Strapi, config: PlatformConfig, 
   const claims = data.members.reduce((sum, member) => sum + member.claims.length, 0);
   await step('skill claims', claims, () => seedClaims(strapi, data, seeded, progress));
   const resources = await step('resources', data.resources.length, () => seedResources(strapi, data, seeded, progress));
-  await step('reading groups and workshops', events.readingGroups.length + events.workshops.length, () => seedEvents(strapi, data, seeded, resources, progress));
+  await step('reading groups and workshops', events.readingGroups.length + events.workshops.length, () =>
+    seedEvents(strapi, data, seeded, resources, progress),
+  );
   const agreementTotal = agreement.versions.length + agreement.suggestions.length + agreement.endorsements.length;
   await step('the Community Agreement', agreementTotal, () => seedAgreement(strapi, data, seeded, progress));
 };

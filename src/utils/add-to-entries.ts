@@ -15,6 +15,9 @@ export const addToEntries =
     const data = (ctx.body as { data?: Entry | Entry[] } | undefined)?.data;
     const entries = (Array.isArray(data) ? data : data ? [data] : []).filter((entry) => typeof entry.documentId === 'string');
     if (entries.length === 0) return;
-    const values = await compute(strapi, entries.map((entry) => entry.documentId!));
+    const values = await compute(
+      strapi,
+      entries.map((entry) => entry.documentId!),
+    );
     for (const entry of entries) entry[field] = values.get(entry.documentId!) ?? null;
   };

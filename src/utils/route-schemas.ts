@@ -30,7 +30,7 @@ const parametersOf = (shape: parsing.ZodRawShape): Record<string, z.ZodType> =>
       // Converted as is, an optional schema would also admit "no value" in the parameter's schema.
       const sent = asSent(schema instanceof parsing.ZodOptional ? schema.unwrap() : schema);
       return [name, schema.isOptional() ? sent.optional() : sent];
-    })
+    }),
   );
 
 /**

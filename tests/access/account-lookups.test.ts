@@ -92,7 +92,7 @@ describe('the same answer, in the same time, for a member and an unknown address
     for (let i = 0; i < WARM_UP + TRIES; i += 1) members.push((await createAccount(app())).email);
 
     const { member, unknown, medians } = await compare((side, i) =>
-      post('/api/auth/local', { identifier: side === 'member' ? members[i] : unknownAddress(), password: 'Wrong-password-1' })
+      post('/api/auth/local', { identifier: side === 'member' ? members[i] : unknownAddress(), password: 'Wrong-password-1' }),
     );
     report('sign-in with a wrong password', medians);
     const expected = { data: null, error: { status: 400, name: 'ValidationError', message: 'Invalid identifier or password', details: {} } };
@@ -119,7 +119,7 @@ describe('the same answer, in the same time, for a member and an unknown address
     const { email } = await createAccount(app());
     const unknowns = Array.from({ length: WARM_UP + TRIES }, unknownAddress);
     const { member, unknown, medians } = await compare((side, i) =>
-      post('/api/auth/send-email-confirmation', { email: side === 'member' ? email : unknowns[i] })
+      post('/api/auth/send-email-confirmation', { email: side === 'member' ? email : unknowns[i] }),
     );
     report('confirmation e-mail', medians);
     for (const response of [...member.responses, ...unknown.responses]) expect(response.status).toBe(200);
@@ -171,7 +171,9 @@ describe('e-mail through the development transport', () => {
 
     const confirmation = await app().http().get(`/api/auth/email-confirmation?confirmation=${token}`);
     expect(confirmation.status).toBe(302);
-    const account = await app().strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: unconfirmed.id } });
+    const account = await app()
+      .strapi.db.query('plugin::users-permissions.user')
+      .findOne({ where: { id: unconfirmed.id } });
     expect(account.confirmed).toBe(true);
   });
 
@@ -223,7 +225,7 @@ describe('sign-in limits', () => {
   test('simultaneous attempts with one identifier cannot all get past the limit', async () => {
     const { email } = await createAccount(app());
     const responses = await Promise.all(
-      Array.from({ length: limit().max + 5 }, () => post('/api/auth/local', { identifier: email, password: 'Wrong-password-1' }))
+      Array.from({ length: limit().max + 5 }, () => post('/api/auth/local', { identifier: email, password: 'Wrong-password-1' })),
     );
     expect(responses.filter((response) => response.status === 400)).toHaveLength(limit().max);
     expect(responses.filter((response) => response.status === 429)).toHaveLength(5);

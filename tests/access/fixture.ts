@@ -21,8 +21,19 @@ export const buildWorld = async (app: TestApp) => {
   const { strapi } = app;
   const area = await create(strapi, 'api::issue-area.issue-area', { name: 'Migration', slug: 'w-migration' });
   const skill = await create(strapi, 'api::skill.skill', { name: 'Asylum law', slug: 'w-asylum-law', category: 'area_of_law' });
-  const organisation = await create(strapi, 'api::organisation.organisation', { name: 'Published org', slug: 'w-published-org', kind: 'ngo', countries: ['DE'], issueAreas: [area], participationStatus: 'active' }, { publish: true });
-  const draftOrganisation = await create(strapi, 'api::organisation.organisation', { name: 'Draft org', slug: 'w-draft-org', kind: 'ngo', countries: ['FR'], participationStatus: 'prospective' });
+  const organisation = await create(
+    strapi,
+    'api::organisation.organisation',
+    { name: 'Published org', slug: 'w-published-org', kind: 'ngo', countries: ['DE'], issueAreas: [area], participationStatus: 'active' },
+    { publish: true },
+  );
+  const draftOrganisation = await create(strapi, 'api::organisation.organisation', {
+    name: 'Draft org',
+    slug: 'w-draft-org',
+    kind: 'ngo',
+    countries: ['FR'],
+    participationStatus: 'prospective',
+  });
 
   const member = await createUser(app, 'authenticated', { displayName: 'Own hidden profile', visibility: 'hidden', organisation });
   const representative = await createUser(app, 'org-representative', { displayName: 'Representative', visibility: 'members', organisation });
@@ -113,12 +124,37 @@ export const buildWorld = async (app: TestApp) => {
     draft: await version(3, 'draft'),
   };
   const endorsements = {
-    ofAdopted: await create(strapi, 'api::endorsement.endorsement', { agreementVersion: agreementVersions.adopted, organisation, endorsedBy: profiles.representative, statement: 'We endorse it.' }),
-    ofDraft: await create(strapi, 'api::endorsement.endorsement', { agreementVersion: agreementVersions.draft, organisation, endorsedBy: profiles.representative, statement: 'Early support.' }),
+    ofAdopted: await create(strapi, 'api::endorsement.endorsement', {
+      agreementVersion: agreementVersions.adopted,
+      organisation,
+      endorsedBy: profiles.representative,
+      statement: 'We endorse it.',
+    }),
+    ofDraft: await create(strapi, 'api::endorsement.endorsement', {
+      agreementVersion: agreementVersions.draft,
+      organisation,
+      endorsedBy: profiles.representative,
+      statement: 'Early support.',
+    }),
   };
   const suggestions = {
-    ofConsultation: await create(strapi, 'api::suggestion.suggestion', { agreementVersion: agreementVersions.consultation, sectionKey: 'purpose', kind: 'replace', proposedText: 'Better words.', rationale: 'Clearer.', author: profiles.hiddenOther, decision: 'open' }),
-    ofDraft: await create(strapi, 'api::suggestion.suggestion', { agreementVersion: agreementVersions.draft, sectionKey: 'purpose', kind: 'remove', rationale: 'Not needed.', author: profiles.outsider, decision: 'open' }),
+    ofConsultation: await create(strapi, 'api::suggestion.suggestion', {
+      agreementVersion: agreementVersions.consultation,
+      sectionKey: 'purpose',
+      kind: 'replace',
+      proposedText: 'Better words.',
+      rationale: 'Clearer.',
+      author: profiles.hiddenOther,
+      decision: 'open',
+    }),
+    ofDraft: await create(strapi, 'api::suggestion.suggestion', {
+      agreementVersion: agreementVersions.draft,
+      sectionKey: 'purpose',
+      kind: 'remove',
+      rationale: 'Not needed.',
+      author: profiles.outsider,
+      decision: 'open',
+    }),
   };
 
   return {

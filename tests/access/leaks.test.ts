@@ -32,7 +32,7 @@ describe('members-only resources', () => {
     const filter = 'filters[materials][title][$contains]=w-members-resource';
     expect(documentIds((await api(app()).get(`/api/workshops?${filter}`)).body)).toEqual([]);
     expect(documentIds((await api(app(), world.callers.member).get(`/api/workshops?${filter}`)).body).sort()).toEqual(
-      [world.workshops.public, world.workshops.members].sort()
+      [world.workshops.public, world.workshops.members].sort(),
     );
   });
 
@@ -96,7 +96,7 @@ describe('drafts', () => {
       const response = await api(app(), { token: world.callers.token }).get(`/api/resources?${query}`);
       expect(documentIds(response.body)).not.toContain(world.resources.draft);
       expect((await api(app(), { token: world.callers.token }).get(`/api/resources/${world.resources.draft}?${query}`)).status).toBe(404);
-    }
+    },
   );
 
   test('an agreement version in draft is not visible, nor through its endorsements', async () => {

@@ -21,7 +21,9 @@ const ids = (body: { data: Array<{ documentId: string }> }) => body.data.map((en
 
 /** What an editor does in the admin panel with "Save" and no "Publish": a draft the content API must not show. */
 const saveDraft = (uid: string, documentId: string, data: Record<string, unknown>) =>
-  app().strapi.documents(uid as never).update({ documentId, locale: 'en', data } as never);
+  app()
+    .strapi.documents(uid as never)
+    .update({ documentId, locale: 'en', data } as never);
 
 describe("a member's own data shows published content only", () => {
   beforeAll(async () => {
@@ -55,7 +57,7 @@ describe("a member's own data shows published content only", () => {
     expect(exported.body.data.profile.translations[0].organisation).toBeNull();
   });
 
-  test("GET /api/me/export shows the published organisation, workshops and reading groups", async () => {
+  test('GET /api/me/export shows the published organisation, workshops and reading groups', async () => {
     const member = (await api(app(), world.callers.member).get('/api/me/export')).body.data;
     expect(member.profile.translations[0].organisation).toEqual({ slug: 'w-published-org', name: 'Published org' });
     expect(member.registrations.map((registration: { workshop: { title: string } }) => registration.workshop.title)).toEqual(['Workshop w-public-workshop']);
@@ -63,17 +65,27 @@ describe("a member's own data shows published content only", () => {
     withoutDrafts(member);
 
     const facilitator = (await api(app(), world.callers.facilitator).get('/api/me/export')).body.data;
-    expect(facilitator.facilitating.workshops.map((workshop: { title: string }) => workshop.title).sort()).toEqual(['Workshop w-members-workshop', 'Workshop w-public-workshop']);
-    expect(facilitator.facilitating.readingGroups.map((group: { name: string }) => group.name).sort()).toEqual(['Group w-members-group', 'Group w-public-group']);
+    expect(facilitator.facilitating.workshops.map((workshop: { title: string }) => workshop.title).sort()).toEqual([
+      'Workshop w-members-workshop',
+      'Workshop w-public-workshop',
+    ]);
+    expect(facilitator.facilitating.readingGroups.map((group: { name: string }) => group.name).sort()).toEqual([
+      'Group w-members-group',
+      'Group w-public-group',
+    ]);
     withoutDrafts(facilitator);
 
     const representative = (await api(app(), world.callers.representative).get('/api/me/export')).body.data;
-    expect(representative.endorsementsMade.map((endorsement: { organisation: { name: string } }) => endorsement.organisation.name)).toEqual(['Published org', 'Published org']);
+    expect(representative.endorsementsMade.map((endorsement: { organisation: { name: string } }) => endorsement.organisation.name)).toEqual([
+      'Published org',
+      'Published org',
+    ]);
     withoutDrafts(representative);
   });
 
   test('an endorsement names the published organisation, in its answer and in its conflict', async () => {
-    const endorse = () => api(app(), world.callers.representative).post('/api/agreement-versions/number/2/endorsements', { data: { statement: 'We support it.' } });
+    const endorse = () =>
+      api(app(), world.callers.representative).post('/api/agreement-versions/number/2/endorsements', { data: { statement: 'We support it.' } });
     const first = await endorse();
     expect(first.status).toBe(201);
     expect(first.body.data.organisation).toEqual({ slug: 'w-published-org', name: 'Published org' });
@@ -89,7 +101,12 @@ describe('every filter the caller sends applies, with the visibility rule', () =
   const cases: Array<[string, string, () => Caller, () => string[]]> = [
     // The report: a relation filter next to another relation filter was dropped.
     ['endorsements', 'filters[organisation][slug][$eq]=no-such-org&filters[agreementVersion][versionNumber][$eq]=1', anyone, () => []],
-    ['endorsements', 'filters[organisation][slug][$eq]=w-published-org&filters[agreementVersion][versionNumber][$eq]=1', anyone, () => [world.endorsements.ofAdopted]],
+    [
+      'endorsements',
+      'filters[organisation][slug][$eq]=w-published-org&filters[agreementVersion][versionNumber][$eq]=1',
+      anyone,
+      () => [world.endorsements.ofAdopted],
+    ],
     ['endorsements', 'filters[agreementVersion][versionNumber][$eq]=1&filters[endorsedBy][displayName][$eq]=Nobody', member, () => []],
     // A caller filter on the very relation the rule filters on: both apply.
     ['endorsements', 'filters[agreementVersion][versionNumber][$eq]=3', anyone, () => []],
@@ -100,17 +117,42 @@ describe('every filter the caller sends applies, with the visibility rule', () =
     // Two restricted relations side by side.
     ['workshops', 'filters[materials][slug][$eq]=no-such-resource&filters[facilitators][displayName][$eq]=Facilitator', anyone, () => []],
     ['workshops', 'filters[materials][slug][$eq]=w-public-resource&filters[facilitators][displayName][$eq]=Nobody', member, () => []],
-    ['workshops', 'filters[materials][slug][$eq]=w-members-resource&filters[facilitators][displayName][$eq]=Facilitator', member, () => [world.workshops.public, world.workshops.members]],
+    [
+      'workshops',
+      'filters[materials][slug][$eq]=w-members-resource&filters[facilitators][displayName][$eq]=Facilitator',
+      member,
+      () => [world.workshops.public, world.workshops.members],
+    ],
     ['workshops', 'filters[materials][slug][$eq]=w-members-resource&filters[facilitators][displayName][$eq]=Facilitator', anyone, () => []],
     // A relation filter next to the caller's own $and or $or.
-    ['workshops', 'filters[issueAreas][slug][$eq]=no-such-area&filters[$or][0][slug][$eq]=w-public-workshop&filters[$or][1][slug][$eq]=w-members-workshop', member, () => []],
+    [
+      'workshops',
+      'filters[issueAreas][slug][$eq]=no-such-area&filters[$or][0][slug][$eq]=w-public-workshop&filters[$or][1][slug][$eq]=w-members-workshop',
+      member,
+      () => [],
+    ],
     ['workshops', 'filters[facilitators][displayName][$eq]=Nobody&filters[$and][0][slug][$eq]=w-public-workshop', anyone, () => []],
     ['members', 'filters[organisation][slug][$eq]=no-such-org&filters[$and][0][displayName][$eq]=Representative', member, () => []],
-    ['members', 'filters[$or][0][displayName][$eq]=Representative&filters[$or][1][displayName][$eq]=Facilitator', member, () => [world.profiles.representative, world.profiles.facilitator]],
-    ['members', 'filters[organisation][slug][$eq]=w-published-org&filters[$or][0][displayName][$eq]=Representative&filters[$or][1][displayName][$eq]=Other member', member, () => [world.profiles.representative]],
+    [
+      'members',
+      'filters[$or][0][displayName][$eq]=Representative&filters[$or][1][displayName][$eq]=Facilitator',
+      member,
+      () => [world.profiles.representative, world.profiles.facilitator],
+    ],
+    [
+      'members',
+      'filters[organisation][slug][$eq]=w-published-org&filters[$or][0][displayName][$eq]=Representative&filters[$or][1][displayName][$eq]=Other member',
+      member,
+      () => [world.profiles.representative],
+    ],
     // A rule made of relation filters (registrations) with caller relation filters.
     ['registrations', 'filters[workshop][slug][$eq]=w-public-workshop&filters[member][displayName][$eq]=Nobody', facilitator, () => []],
-    ['registrations', 'filters[workshop][slug][$eq]=w-public-workshop&filters[member][displayName][$eq]=Other member', facilitator, () => [world.registrations.outsiders]],
+    [
+      'registrations',
+      'filters[workshop][slug][$eq]=w-public-workshop&filters[member][displayName][$eq]=Other member',
+      facilitator,
+      () => [world.registrations.outsiders],
+    ],
   ];
 
   test.each(cases)('/api/%s?%s', async (type, query, caller, expected) => {
@@ -266,14 +308,31 @@ describe('control characters in texts', () => {
       'reading-groups',
       'api::reading-group.reading-group',
       'sessions[0].title',
-      () => ({ name: 'Group', slug: slug(), capacity: 5, groupStatus: 'forming', visibility: 'public', sessions: [{ title: 'One\u202Aowt', startsAt: '2030-01-10T18:00:00.000Z' }] }),
+      () => ({
+        name: 'Group',
+        slug: slug(),
+        capacity: 5,
+        groupStatus: 'forming',
+        visibility: 'public',
+        sessions: [{ title: 'One\u202Aowt', startsAt: '2030-01-10T18:00:00.000Z' }],
+      }),
       'sessions.0.title',
     ],
     [
       'workshops',
       'api::workshop.workshop',
       'title',
-      () => ({ title: 'Clinic\u001B[31m', slug: slug(), format: 'workshop', startsAt: '2030-03-01T09:00:00.000Z', endsAt: '2030-03-01T17:00:00.000Z', timeZone: 'Europe/Berlin', isOnline: true, capacity: 5, visibility: 'public' }),
+      () => ({
+        title: 'Clinic\u001B[31m',
+        slug: slug(),
+        format: 'workshop',
+        startsAt: '2030-03-01T09:00:00.000Z',
+        endsAt: '2030-03-01T17:00:00.000Z',
+        timeZone: 'Europe/Berlin',
+        isOnline: true,
+        capacity: 5,
+        visibility: 'public',
+      }),
       'title',
     ],
     [
@@ -286,12 +345,18 @@ describe('control characters in texts', () => {
   ];
 
   test.each(writes)('POST /api/%s (%s) with a control character in %s → 400 naming it, nothing written', async (type, uid, field, data, path) => {
-    const before = await app().strapi.db.query(uid as never).count();
+    const before = await app()
+      .strapi.db.query(uid as never)
+      .count();
     const response = await api(app(), { token }).post(`/api/${type}`, { data: data() });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain(field);
     expect(response.body.error.details.errors.map((error: { path: string[] }) => error.path.join('.'))).toContain(path);
-    expect(await app().strapi.db.query(uid as never).count()).toBe(before);
+    expect(
+      await app()
+        .strapi.db.query(uid as never)
+        .count(),
+    ).toBe(before);
   });
 
   test('multi-line texts keep their newlines and tabs, and right-to-left marks', async () => {
@@ -327,8 +392,15 @@ describe('control characters in texts', () => {
 describe('one audience rule for the app, the search and the skills map', () => {
   let callers: Record<'public' | 'read-only token' | 'full-access token' | 'member', Caller>;
   beforeAll(async () => {
-    const readOnly = await app().strapi.service('admin::api-token').create({ name: `read-only-${randomBytes(4).toString('hex')}`, type: 'read-only', lifespan: null });
-    callers = { public: 'public', 'read-only token': { token: readOnly.accessKey }, 'full-access token': { token: world.callers.token }, member: world.callers.member };
+    const readOnly = await app()
+      .strapi.service('admin::api-token')
+      .create({ name: `read-only-${randomBytes(4).toString('hex')}`, type: 'read-only', lifespan: null });
+    callers = {
+      public: 'public',
+      'read-only token': { token: readOnly.accessKey },
+      'full-access token': { token: world.callers.token },
+      member: world.callers.member,
+    };
     await searchConverged(app());
   }, 120_000);
 
@@ -351,14 +423,22 @@ describe('one audience rule for the app, the search and the skills map', () => {
   });
 
   test('an administrator in the admin panel is trusted by the skills map', async () => {
-    const response = await app().http().get('/skills-mapping/matrix').set('Authorization', `Bearer ${await adminToken(app())}`);
+    const response = await app()
+      .http()
+      .get('/skills-mapping/matrix')
+      .set('Authorization', `Bearer ${await adminToken(app())}`);
     expect([response.status, response.body.meta.exactCounts]).toEqual([200, true]);
   });
 });
 
 describe('CORS', () => {
   const preflight = (origin: string) =>
-    app().http().options('/api/resources').set('Origin', origin).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'Authorization');
+    app()
+      .http()
+      .options('/api/resources')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'Authorization');
   const allowedOrigin = async (origin: string) => (await preflight(origin)).headers['access-control-allow-origin'];
 
   test("by default only the app's own origin is allowed, with credentials", async () => {
@@ -384,7 +464,8 @@ describe('CORS', () => {
     test('the configured origins are allowed, and no other', async () => {
       expect(await allowedOrigin('https://cop.example.org')).toBe('https://cop.example.org');
       expect(await allowedOrigin('https://search.example.org')).toBe('https://search.example.org');
-      for (const origin of ['https://evil.example.com', 'https://cop.example.org.evil.example.com', 'null']) expect(await allowedOrigin(origin)).toBeUndefined();
+      for (const origin of ['https://evil.example.com', 'https://cop.example.org.evil.example.com', 'null'])
+        expect(await allowedOrigin(origin)).toBeUndefined();
     });
 
     test.each(['*', 'https://cop.example.org/path', 'cop.example.org'])('%j stops start-up, naming CORS_ORIGINS', (value) => {

@@ -94,8 +94,7 @@ describe.each(ROLES)('as %s', (role) => {
   });
 
   const visible = (type: string, candidates: string[]) => candidates.filter((id) => expectations[type](role)?.includes(id)).sort();
-  const relationIds = (value: unknown) =>
-    (Array.isArray(value) ? value : value ? [value] : []).map((entry: { documentId: string }) => entry.documentId).sort();
+  const relationIds = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []).map((entry: { documentId: string }) => entry.documentId).sort();
 
   test.each([
     ['workshops', 'materials', 'resources', () => [world.resources.public, world.resources.members]],
@@ -128,7 +127,7 @@ describe.each(ROLES)('as %s', (role) => {
     const response = await api(app(), callerOf(role)).get('/api/reading-groups?populate[sessions][populate][readings][fields][0]=title');
     expect(response.status).toBe(200);
     const readings = response.body.data.flatMap((group: { sessions: Array<{ readings: Array<{ documentId: string }> }> }) =>
-      group.sessions.flatMap((session) => session.readings.map((reading) => reading.documentId))
+      group.sessions.flatMap((session) => session.readings.map((reading) => reading.documentId)),
     );
     expect([...new Set(readings)].sort()).toEqual(visible('resources', [world.resources.public, world.resources.members]));
   });

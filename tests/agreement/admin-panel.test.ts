@@ -64,7 +64,9 @@ test('an editor moves a draft to consultation (with a window) and adopts it; ado
   const consulting = await versions.save(first, { stage: 'consultation', ...window() });
   expect([consulting.status, consulting.body.data?.stage]).toEqual([200, 'consultation']);
   // The list shows each version's own stage (with `status`, every row showed Strapi's "published").
-  expect((await versions.list()).body.results.map((row: { documentId: string; stage: string }) => [row.documentId, row.stage])).toEqual([[first, 'consultation']]);
+  expect((await versions.list()).body.results.map((row: { documentId: string; stage: string }) => [row.documentId, row.stage])).toEqual([
+    [first, 'consultation'],
+  ]);
 
   const adopting = await versions.save(first, { stage: 'adopted' });
   expect([adopting.status, adopting.body.data?.stage, typeof adopting.body.data?.adoptedAt]).toEqual([200, 'adopted', 'string']);
@@ -75,7 +77,10 @@ test('an editor moves a draft to consultation (with a window) and adopts it; ado
   expect([await stageOf(first), await stageOf(second)]).toEqual(['superseded', 'adopted']);
 
   // Adopted and superseded versions are final, and no version goes back.
-  for (const [documentId, stage] of [[first, 'superseded'], [second, 'adopted']]) {
+  for (const [documentId, stage] of [
+    [first, 'superseded'],
+    [second, 'adopted'],
+  ]) {
     const back = await versions.save(documentId, { stage: 'consultation' });
     expect([back.status, back.body.error?.message]).toEqual([409, expect.stringMatching(new RegExp(`is ${stage}: a version once ${stage} cannot be changed`))]);
   }
@@ -89,7 +94,10 @@ test.each([
 ])('the edit view of %s shows `%s`', async (uid, field) => {
   const response = await app().http().get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${editor}`);
   expect(response.status).toBe(200);
-  const { layouts, metadatas } = response.body.data.contentType as { layouts: { edit: Array<Array<{ name: string }>> }; metadatas: Record<string, { edit: { visible: boolean } }> };
+  const { layouts, metadatas } = response.body.data.contentType as {
+    layouts: { edit: Array<Array<{ name: string }>> };
+    metadatas: Record<string, { edit: { visible: boolean } }>;
+  };
   expect([layouts.edit.flat().some((cell) => cell.name === field), metadatas[field].edit.visible]).toEqual([true, true]);
 });
 
@@ -97,7 +105,9 @@ test('an editor accepts and rejects suggestions; an unknown decision is a 400 na
   const version = await draft(3);
   expect((await versions.save(version, { stage: 'consultation', ...window() })).status).toBe(200);
   const suggest = async (rationale: string) => {
-    const response = await api(app(), member).post('/api/agreement-versions/number/3/suggestions', { data: { sectionKey: 'purpose', kind: 'remove', rationale } });
+    const response = await api(app(), member).post('/api/agreement-versions/number/3/suggestions', {
+      data: { sectionKey: 'purpose', kind: 'remove', rationale },
+    });
     expect([response.status, response.body.data?.status]).toEqual([201, 'open']);
     return response.body.data.documentId as string;
   };

@@ -9,7 +9,11 @@ type Words = Array<{ type: 'equal' | 'insert' | 'delete'; text: string }>;
 type Section = { key: string; change: string; moved: boolean; from: { text: string } | null; to: { text: string } | null; text: Words };
 
 const organisationId = async (slug: string) =>
-  ((await app().strapi.db.query('api::organisation.organisation').findOne({ select: ['documentId'], where: { slug, locale: 'en' } })) as { documentId: string }).documentId;
+  (
+    (await app()
+      .strapi.db.query('api::organisation.organisation')
+      .findOne({ select: ['documentId'], where: { slug, locale: 'en' } })) as { documentId: string }
+  ).documentId;
 
 describe('diff between seeded versions 1 and 2', () => {
   test.each([
@@ -24,16 +28,37 @@ describe('diff between seeded versions 1 and 2', () => {
     expect(by('care-and-wellbeing')).toMatchObject({ change: 'added', from: null });
     expect(by('media-and-public-statements')).toMatchObject({ change: 'removed', to: null });
     expect(by('decision-making').moved).toBe(true);
-    expect(diff.sections.filter((s) => s.change === 'changed').map((s) => s.key).sort()).toEqual(['knowledge-sharing', 'values']);
+    expect(
+      diff.sections
+        .filter((s) => s.change === 'changed')
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual(['knowledge-sharing', 'values']);
     expect(diff.summary).toEqual({ added: 1, removed: 1, changed: 2, moved: 1, unchanged: 4 });
 
-    for (const [key, words] of [['values', valuesWords], ['knowledge-sharing', sharingWords]] as const) {
+    for (const [key, words] of [
+      ['values', valuesWords],
+      ['knowledge-sharing', sharingWords],
+    ] as const) {
       const section = by(key);
-      const inserted = section.text.filter((w) => w.type === 'insert').map((w) => w.text).join(' ');
+      const inserted = section.text
+        .filter((w) => w.type === 'insert')
+        .map((w) => w.text)
+        .join(' ');
       for (const word of words) expect(inserted).toContain(word);
       // Side by side or inline, the parts rebuild both texts exactly.
-      expect(section.text.filter((w) => w.type !== 'insert').map((w) => w.text).join('')).toBe(section.from!.text);
-      expect(section.text.filter((w) => w.type !== 'delete').map((w) => w.text).join('')).toBe(section.to!.text);
+      expect(
+        section.text
+          .filter((w) => w.type !== 'insert')
+          .map((w) => w.text)
+          .join(''),
+      ).toBe(section.from!.text);
+      expect(
+        section.text
+          .filter((w) => w.type !== 'delete')
+          .map((w) => w.text)
+          .join(''),
+      ).toBe(section.to!.text);
     }
     const seeded = agreement.versions[1].sections[locale as 'en' | 'de'].map((s) => s.key);
     expect(diff.sections.filter((s) => s.change !== 'removed').map((s) => s.key)).toEqual(seeded);
@@ -57,7 +82,10 @@ test('the current version, localized with English as the fallback, and translati
   expect(english).toMatchObject({ versionNumber: 2, status: 'adopted', locale: 'en', translation: false, fallback: false });
   expect(english.sections.map((s: { key: string }) => s.key)).toEqual(agreement.versions[1].sections.en.map((s) => s.key));
   expect(english.endorsements.map((e: { organisation: { slug: string } }) => e.organisation.slug).sort()).toEqual(
-    agreement.endorsements.filter((e) => e.versionNumber === 2).map((e) => e.organisation).sort()
+    agreement.endorsements
+      .filter((e) => e.versionNumber === 2)
+      .map((e) => e.organisation)
+      .sort(),
   );
   const german = (await api(app()).get('/api/agreement-versions/current?locale=de')).body.data;
   expect(german).toMatchObject({ locale: 'de', translation: true, fallback: false, title: agreement.versions[1].title.de });
@@ -66,8 +94,14 @@ test('the current version, localized with English as the fallback, and translati
 });
 
 test('the history, newest first, with endorsement counts; drafts never appear', async () => {
-  await app().strapi.documents('api::agreement-version.agreement-version').create({ locale: 'en', data: { versionNumber: 4, title: 'Draft v4', sections: [] } } as never);
-  const history = (await api(app()).get('/api/agreement-versions/history')).body.data as Array<{ versionNumber: number; status: string; endorsementCount: number }>;
+  await app()
+    .strapi.documents('api::agreement-version.agreement-version')
+    .create({ locale: 'en', data: { versionNumber: 4, title: 'Draft v4', sections: [] } } as never);
+  const history = (await api(app()).get('/api/agreement-versions/history')).body.data as Array<{
+    versionNumber: number;
+    status: string;
+    endorsementCount: number;
+  }>;
   expect(history.map((v) => [v.versionNumber, v.status])).toEqual([
     [3, 'consultation'],
     [2, 'adopted'],
@@ -94,7 +128,8 @@ describe('endorsements', () => {
   beforeAll(async () => {
     representative = await createUser(app(), 'org-representative', { organisation: await organisationId('cabinet-lemaire-oyelaran'), visibility: 'members' });
   });
-  const endorse = (number: number, data: object, caller: TestUser = representative) => api(app(), caller).post(`/api/agreement-versions/number/${number}/endorsements`, { data });
+  const endorse = (number: number, data: object, caller: TestUser = representative) =>
+    api(app(), caller).post(`/api/agreement-versions/number/${number}/endorsements`, { data });
   const count = () => app().strapi.db.query('api::endorsement.endorsement').count();
 
   test('a representative endorses on behalf of their own organisation, once per version', async () => {

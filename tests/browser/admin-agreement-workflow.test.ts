@@ -31,23 +31,34 @@ let page: Page;
 let baseUrl: string;
 const pageErrors: string[] = [];
 
-type VersionRow = { documentId: string; versionNumber: number; stage: string; consultationOpensAt: string | null; consultationClosesAt: string | null; adoptedAt: string | null };
+type VersionRow = {
+  documentId: string;
+  versionNumber: number;
+  stage: string;
+  consultationOpensAt: string | null;
+  consultationClosesAt: string | null;
+  adoptedAt: string | null;
+};
 const versionRow = async (versionNumber: number) =>
-  (await app().strapi.db.query(VERSIONS).findOne({
-    select: ['documentId', 'versionNumber', 'stage', 'consultationOpensAt', 'consultationClosesAt', 'adoptedAt', 'updatedAt'],
-    where: { versionNumber, locale: 'en' },
-  })) as VersionRow & { updatedAt: string };
+  (await app()
+    .strapi.db.query(VERSIONS)
+    .findOne({
+      select: ['documentId', 'versionNumber', 'stage', 'consultationOpensAt', 'consultationClosesAt', 'adoptedAt', 'updatedAt'],
+      where: { versionNumber, locale: 'en' },
+    })) as VersionRow & { updatedAt: string };
 
 /** A draft prepared as an editor would have left it: English, with one section. */
 const prepareDraft = async (versionNumber: number) => {
-  const created = await app().strapi.documents(VERSIONS).create({
-    locale: 'en',
-    data: {
-      versionNumber,
-      title: `Community Agreement (browser v${versionNumber})`,
-      sections: [{ key: 'purpose', heading: 'Purpose', text: `We litigate together (v${versionNumber}).` }],
-    },
-  } as never);
+  const created = await app()
+    .strapi.documents(VERSIONS)
+    .create({
+      locale: 'en',
+      data: {
+        versionNumber,
+        title: `Community Agreement (browser v${versionNumber})`,
+        sections: [{ key: 'purpose', heading: 'Purpose', text: `We litigate together (v${versionNumber}).` }],
+      },
+    } as never);
   return (created as unknown as { documentId: string }).documentId;
 };
 
@@ -72,8 +83,11 @@ const dateInput = (label: string) => page.getByRole('group', { name: label }).ge
 const typeDate = async (label: string, day: Date) => {
   const input = dateInput(label);
   const text = await page.evaluate(
-    (time) => new Intl.DateTimeFormat(document.documentElement.lang || 'en', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(time)),
-    day.getTime()
+    (time) =>
+      new Intl.DateTimeFormat(document.documentElement.lang || 'en', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+        new Date(time),
+      ),
+    day.getTime(),
   );
   await input.click();
   await input.press('Control+A');
@@ -87,8 +101,16 @@ const typeDate = async (label: string, day: Date) => {
 const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
 
 /** Waits (bounded) until the locator shows `text`, or has `value` as an input. */
-const seeText = (locator: Locator, text: string | RegExp) => waitUntil(async () => matches(await locator.innerText(), text), () => `${locator} to show ${text}`);
-const seeValue = (locator: Locator, value: string) => waitUntil(async () => (await locator.inputValue()) === value, () => `${locator} to have the value ${value}`);
+const seeText = (locator: Locator, text: string | RegExp) =>
+  waitUntil(
+    async () => matches(await locator.innerText(), text),
+    () => `${locator} to show ${text}`,
+  );
+const seeValue = (locator: Locator, value: string) =>
+  waitUntil(
+    async () => (await locator.inputValue()) === value,
+    () => `${locator} to have the value ${value}`,
+  );
 const see = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
 
 const matches = (actual: string, expected: string | RegExp) => (typeof expected === 'string' ? actual.trim() === expected : expected.test(actual));
@@ -109,7 +131,7 @@ const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolea
       last = await read();
       return check(last);
     },
-    () => `${what} (last seen ${JSON.stringify(last)})`
+    () => `${what} (last seen ${JSON.stringify(last)})`,
   );
   return last as T;
 };
@@ -168,7 +190,11 @@ const workflow = async () => {
   await save();
   await see(page.getByText('Saved document'));
   await screenshot('agreement-version-consultation');
-  const consulting = await eventually(() => versionRow(4), (row) => row.stage === 'consultation', 'version 4 in consultation');
+  const consulting = await eventually(
+    () => versionRow(4),
+    (row) => row.stage === 'consultation',
+    'version 4 in consultation',
+  );
   expect([new Date(consulting.consultationOpensAt!).toISOString(), new Date(consulting.consultationClosesAt!).toISOString()]).toEqual([
     opens.toISOString(),
     closes.toISOString(),
@@ -199,9 +225,12 @@ const workflow = async () => {
   await see(page.getByText('Saved document'));
   await screenshot('suggestion-accepted');
   await eventually(
-    async () => (await app().strapi.db.query(SUGGESTIONS).findOne({ select: ['decision'], where: { documentId: suggestion } })) as { decision: string },
+    async () =>
+      (await app()
+        .strapi.db.query(SUGGESTIONS)
+        .findOne({ select: ['decision'], where: { documentId: suggestion } })) as { decision: string },
     (row) => row.decision === 'accepted',
-    'the suggestion accepted'
+    'the suggestion accepted',
   );
 
   // 3. The version adopted: version 2, adopted until now, is superseded, in the list too.
@@ -210,18 +239,29 @@ const workflow = async () => {
   await choose('Stage', 'adopted');
   await save();
   await see(page.getByText('Saved document'));
-  await eventually(() => versionRow(4), (row) => row.stage === 'adopted' && row.adoptedAt !== null, 'version 4 adopted');
+  await eventually(
+    () => versionRow(4),
+    (row) => row.stage === 'adopted' && row.adoptedAt !== null,
+    'version 4 adopted',
+  );
   expect((await versionRow(2)).stage).toBe('superseded');
-  const adopted = (await app().strapi.db.query(VERSIONS).findMany({ select: ['versionNumber'], where: { stage: 'adopted' } })) as Array<{ versionNumber: number }>;
+  const adopted = (await app()
+    .strapi.db.query(VERSIONS)
+    .findMany({ select: ['versionNumber'], where: { stage: 'adopted' } })) as Array<{ versionNumber: number }>;
   expect([...new Set(adopted.map((version) => version.versionNumber))]).toEqual([4]);
 
   await page.goto(listUrl(VERSIONS));
   await page.locator('table tbody tr').first().waitFor();
   const stageShown = async (versionNumber: number) => {
-    const rows = await page.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+    const rows = await page
+      .locator('table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
     return rows.find((cells) => cells.includes(String(versionNumber)))?.find((cell) => ['draft', 'consultation', 'adopted', 'superseded'].includes(cell));
   };
-  await waitUntil(async () => (await stageShown(2)) === 'superseded', () => 'version 2 shown as superseded');
+  await waitUntil(
+    async () => (await stageShown(2)) === 'superseded',
+    () => 'version 2 shown as superseded',
+  );
   expect([await stageShown(1), await stageShown(2), await stageShown(3), await stageShown(4), await stageShown(5)]).toEqual([
     'superseded',
     'superseded',

@@ -87,7 +87,10 @@ test('an Editor creates a German resource, publishes it, and members find it on 
   // The list's locale menu: German entries, and a new entry created from here is German.
   await choose(page, 'Select a locale', /German \(de\)/);
   await page.waitForURL((url) => url.searchParams.get('plugins[i18n][locale]') === 'de');
-  await page.getByRole('link', { name: /Create new entry/ }).first().click();
+  await page
+    .getByRole('link', { name: /Create new entry/ })
+    .first()
+    .click();
   await page.waitForURL(/\/api::resource\.resource\/create/);
   expect(new URL(page.url()).searchParams.get('plugins[i18n][locale]')).toBe('de');
   await page.getByLabel('Title').waitFor();
@@ -107,9 +110,15 @@ test('an Editor creates a German resource, publishes it, and members find it on 
   await screenshot(page, 'editor-resource-published-de');
 
   const documentId = /\/api::resource\.resource\/([a-z0-9]{24})/.exec(page.url())![1];
-  const published = await app().strapi.documents(RESOURCES).findOne({ documentId, locale: 'de', status: 'published' } as never);
+  const published = await app()
+    .strapi.documents(RESOURCES)
+    .findOne({ documentId, locale: 'de', status: 'published' } as never);
   expect(published).toMatchObject({ title, slug, kind: 'guide', visibility: 'public', locale: 'de' });
-  expect(await app().strapi.documents(RESOURCES).findOne({ documentId, locale: 'en', status: 'published' } as never)).toBeNull();
+  expect(
+    await app()
+      .strapi.documents(RESOURCES)
+      .findOne({ documentId, locale: 'en', status: 'published' } as never),
+  ).toBeNull();
   expect(errors).toEqual([]);
 
   // The search page, in German, finds it by its unique word, once the index has caught up.
@@ -123,11 +132,20 @@ test('an Editor creates a German resource, publishes it, and members find it on 
 
 test("a community manager sees a workshop's registrations, with the members' names and the workshop's title", async () => {
   const workshop = await createWorkshop(app(), { capacity: 1 });
-  const { title } = (await app().strapi.documents('api::workshop.workshop').findOne({ documentId: workshop, locale: 'en' } as never)) as unknown as { title: string };
+  const { title } = (await app()
+    .strapi.documents('api::workshop.workshop')
+    .findOne({ documentId: workshop, locale: 'en' } as never)) as unknown as { title: string };
   const members = await createMembers(app(), 2);
   for (const member of members) expect((await api(app(), member).post(`/api/workshops/${workshop}/registrations`)).status).toBe(201);
   const names = await Promise.all(
-    members.map(async (member) => ((await app().strapi.documents(MEMBERS).findOne({ documentId: member.memberId!, locale: 'en' } as never)) as unknown as { displayName: string }).displayName)
+    members.map(
+      async (member) =>
+        (
+          (await app()
+            .strapi.documents(MEMBERS)
+            .findOne({ documentId: member.memberId!, locale: 'en' } as never)) as unknown as { displayName: string }
+        ).displayName,
+    ),
   );
 
   const { page, errors, close } = await signIn('community-manager');
@@ -160,7 +178,10 @@ test("an Editor sees no member's e-mail address: not in the menu, not at the use
 
   // The users list's address, typed in: no permission, no address.
   await page.goto(`${baseUrl}/admin/content-manager/collection-types/${USERS}`);
-  await page.getByText(/don't have the permissions|no permission/i).first().waitFor();
+  await page
+    .getByText(/don't have the permissions|no permission/i)
+    .first()
+    .waitFor();
   expect(await page.locator('body').innerText()).not.toMatch(/@test\.example\.org|@[a-z0-9-]+\.[a-z]{2,}/i);
   await screenshot(page, 'editor-users-list-refused');
 

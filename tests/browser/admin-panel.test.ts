@@ -43,7 +43,8 @@ const signedInPage = async () => {
 };
 
 /** The list's column names, lower-cased: the panel shows them in capitals, and writes Strapi's own in lower case. */
-const columnHeaders = async (page: Page) => (await page.locator('table thead th').allTextContents()).map((header) => header.trim().toLowerCase()).filter(Boolean);
+const columnHeaders = async (page: Page) =>
+  (await page.locator('table thead th').allTextContents()).map((header) => header.trim().toLowerCase()).filter(Boolean);
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 

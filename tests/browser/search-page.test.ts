@@ -98,7 +98,12 @@ describe('search page', () => {
 
     const germanFacet = 'input[data-facet="language"][value="de"]';
     const german = page.locator(`#facets ${germanFacet}`);
-    const germanCount = Number(await page.locator('#facets label', { has: page.locator(germanFacet) }).locator('.facet-count').textContent());
+    const germanCount = Number(
+      await page
+        .locator('#facets label', { has: page.locator(germanFacet) })
+        .locator('.facet-count')
+        .textContent(),
+    );
     expect(germanCount).toBeGreaterThan(0);
     expect(germanCount).toBeLessThan(before);
     await german.check();
@@ -120,10 +125,15 @@ describe('search page', () => {
     await page.goto(`${baseUrl}/search/`);
     await waitForCount(page, /Ergebnisse: \d+/);
     const legends = await page.locator('#facets legend').allTextContents();
-    expect(legends).toEqual(expect.arrayContaining(['Themenfeld', 'Art der Ressource', 'Rechtsordnung', 'Art der Organisation', 'Land', 'Veranstaltungsformat', 'Kompetenzbereich']));
-    const values = (facet: string) => page.locator(`#facets input[data-facet="${facet}"]`).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(legends).toEqual(
+      expect.arrayContaining(['Themenfeld', 'Art der Ressource', 'Rechtsordnung', 'Art der Organisation', 'Land', 'Veranstaltungsformat', 'Kompetenzbereich']),
+    );
+    const values = (facet: string) =>
+      page.locator(`#facets input[data-facet="${facet}"]`).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     const names = (facet: string) => page.locator(`#facets label:has(input[data-facet="${facet}"]) span:not(.facet-count)`).allTextContents();
-    expect(await names('jurisdiction')).toEqual(expect.arrayContaining(['Europarat (EGMR)', 'Europäische Union (EuGH)', 'Vereinte Nationen (Vertragsorgane)', 'Deutschland']));
+    expect(await names('jurisdiction')).toEqual(
+      expect.arrayContaining(['Europarat (EGMR)', 'Europäische Union (EuGH)', 'Vereinte Nationen (Vertragsorgane)', 'Deutschland']),
+    );
     expect((await values('country')).filter((code) => ['EU', 'CoE', 'UN'].includes(code))).toEqual([]);
     expect(await names('country')).toContain('Deutschland');
     expect(await names('resourceKind')).toContain('Urteil');
@@ -137,7 +147,9 @@ describe('search page', () => {
     // Ticking a jurisdiction keeps to resources of it, and puts it in the URL under its own name.
     await page.locator('#facets input[data-facet="jurisdiction"][value="CoE"]').check();
     await page.waitForURL((url) => url.searchParams.getAll('jurisdiction').join() === 'CoE');
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLInputElement>('#facets input[data-facet="type"]')).every((input) => input.value === 'resource'));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLInputElement>('#facets input[data-facet="type"]')).every((input) => input.value === 'resource'),
+    );
     expect(await values('jurisdiction')).toEqual(['CoE']);
     expect(new Set(await page.locator('#results .badge.type').allTextContents())).toEqual(new Set(['Ressource']));
 
@@ -311,7 +323,9 @@ describe('search page', () => {
 
     await page.locator('#views a[data-view="matrix"]').click();
     await page.locator('table.matrix td').first().waitFor();
-    const cells = await page.locator('table.matrix td').evaluateAll((tds) => tds.map((td) => ({ status: td.getAttribute('data-status'), text: td.textContent ?? '' })));
+    const cells = await page
+      .locator('table.matrix td')
+      .evaluateAll((tds) => tds.map((td) => ({ status: td.getAttribute('data-status'), text: td.textContent ?? '' })));
     expect(cells.length).toBeGreaterThan(9);
     const words: Record<string, string> = { good: '✓ Good', risk: '! Risk', gap: '✗ Gap' };
     for (const cell of cells) expect(cell.text).toContain(words[cell.status!]); // members see every count: nothing withheld

@@ -22,7 +22,9 @@ let baseUrl: string;
 beforeAll(async () => {
   const { strapi } = app();
   const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  await strapi.service('admin::user').create({ email: EMAIL, firstname: 'Heatmap', lastname: 'Editor', password: PASSWORD, isActive: true, registrationToken: null, roles: [editor.id] });
+  await strapi
+    .service('admin::user')
+    .create({ email: EMAIL, firstname: 'Heatmap', lastname: 'Editor', password: PASSWORD, isActive: true, registrationToken: null, roles: [editor.id] });
   ({ browser, baseUrl } = await startBrowser(app()));
 }, 60_000);
 

@@ -22,9 +22,7 @@ describe('secrets', () => {
     // Production sends e-mail over SMTP: configured, so that only the secret is wrong.
     Object.assign(process.env, { NODE_ENV: 'production', SMTP_HOST: 'smtp.example.org', EMAIL_FROM: 'no-reply@example.org' });
     process.env[name] = value;
-    expect(() => createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false })).toThrow(
-      new RegExp(`${name} is ${problem}`)
-    );
+    expect(() => createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false })).toThrow(new RegExp(`${name} is ${problem}`));
   });
 
   test('a missing .env is generated from .env.example with fresh secrets, and an existing one is kept', () => {
@@ -51,7 +49,7 @@ describe('secrets', () => {
     const configDir = path.join(APP_DIR, 'config');
     const sources = fs.readdirSync(configDir, { recursive: true }).filter((file) => String(file).endsWith('.ts'));
     const read = sources.flatMap((file) =>
-      [...fs.readFileSync(path.join(configDir, String(file)), 'utf8').matchAll(/(?:env(?:\.\w+)?\(|requireSecret\(env, )\s*'([A-Z_]+)'/g)].map((m) => m[1])
+      [...fs.readFileSync(path.join(configDir, String(file)), 'utf8').matchAll(/(?:env(?:\.\w+)?\(|requireSecret\(env, )\s*'([A-Z_]+)'/g)].map((m) => m[1]),
     );
     expect(read).toEqual(expect.arrayContaining(['APP_KEYS', 'JWT_SECRET', 'DATABASE_URL', 'ALLOW_PUBLIC_SIGNUP']));
     for (const name of read) expect(documented).toContain(name);
@@ -79,7 +77,14 @@ describe('e-mail configuration', () => {
   });
 
   test('SMTP settings reach the nodemailer provider', () => {
-    Object.assign(process.env, { ...smtp, SMTP_PORT: '465', SMTP_SECURE: 'true', SMTP_USERNAME: 'relay', SMTP_PASSWORD: 'secret', EMAIL_REPLY_TO: 'secretariat@example.org' });
+    Object.assign(process.env, {
+      ...smtp,
+      SMTP_PORT: '465',
+      SMTP_SECURE: 'true',
+      SMTP_USERNAME: 'relay',
+      SMTP_PASSWORD: 'secret',
+      EMAIL_REPLY_TO: 'secretariat@example.org',
+    });
     expect(emailConfig(env)).toEqual({
       provider: 'nodemailer',
       providerOptions: { host: 'smtp.example.org', port: 465, secure: true, auth: { user: 'relay', pass: 'secret' } },

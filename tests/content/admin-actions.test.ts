@@ -43,7 +43,8 @@ const next = () => ++counter;
 
 const strapi = () => app().strapi;
 const model = (uid: string) => strapi().getModel(uid as UID.ContentType) as unknown as Model;
-const isLocalized = (uid: string) => Boolean((strapi().getModel(uid as UID.ContentType) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized);
+const isLocalized = (uid: string) =>
+  Boolean((strapi().getModel(uid as UID.ContentType) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized);
 const hasDraftAndPublish = (uid: string) => contentTypes.hasDraftAndPublish(strapi().getModel(uid as UID.ContentType) as never);
 const label = (uid: string) => uid.split('.').pop()!;
 const inEnglish = (uid: string) => (isLocalized(uid) ? { locale: 'en' } : {});
@@ -74,7 +75,9 @@ const editForm = async (uid: string, documentId: string) => {
   const response = await contentManager(uid).read(documentId);
   expect(response.status).toBe(200);
   const isRelationCount = (value: unknown) => Boolean(value && typeof value === 'object' && 'count' in value);
-  return Object.fromEntries(Object.entries(response.body.data!).map(([key, value]) => [key, isRelationCount(value) ? { connect: [], disconnect: [] } : value])) as Data;
+  return Object.fromEntries(
+    Object.entries(response.body.data!).map(([key, value]) => [key, isRelationCount(value) ? { connect: [], disconnect: [] } : value]),
+  ) as Data;
 };
 
 /** What the admin panel sends to clone a document: its edit form, without the source's ids. */
@@ -93,9 +96,11 @@ const snapshot = async () => {
     const populate = Object.fromEntries(
       Object.entries(model(uid).attributes)
         .filter(([name, attribute]) => (attribute.type === 'relation' && !BOOKKEEPING.includes(name)) || attribute.type === 'component')
-        .map(([name, attribute]) => [name, attribute.type === 'component' ? true : { select: ['id'], orderBy: { id: 'asc' } }])
+        .map(([name, attribute]) => [name, attribute.type === 'component' ? true : { select: ['id'], orderBy: { id: 'asc' } }]),
     );
-    rows[uid] = await strapi().db.query(uid as UID.ContentType).findMany({ populate, orderBy: { id: 'asc' } });
+    rows[uid] = await strapi()
+      .db.query(uid as UID.ContentType)
+      .findMany({ populate, orderBy: { id: 'asc' } });
   }
   return rows;
 };
@@ -111,33 +116,51 @@ const refused = async (request: () => Promise<Response>, status: 400 | 409, fiel
 
 /** The stored draft (or only entry) of a document in English. */
 const stored = async (uid: string, documentId: string) =>
-  (await strapi().db.query(uid as UID.ContentType).findOne({
-    where: { documentId, ...inEnglish(uid), ...(hasDraftAndPublish(uid) ? { publishedAt: null } : {}) },
-  })) as Data | null;
+  (await strapi()
+    .db.query(uid as UID.ContentType)
+    .findOne({
+      where: { documentId, ...inEnglish(uid), ...(hasDraftAndPublish(uid) ? { publishedAt: null } : {}) },
+    })) as Data | null;
 const isPublished = async (uid: string, documentId: string) =>
-  (await strapi().db.query(uid as UID.ContentType).count({ where: { documentId, ...inEnglish(uid), publishedAt: { $notNull: true } } })) > 0;
+  (await strapi()
+    .db.query(uid as UID.ContentType)
+    .count({ where: { documentId, ...inEnglish(uid), publishedAt: { $notNull: true } } })) > 0;
 /** The values of `data` that are fields of their own (not relations or components), to compare with a stored entry. */
 const fieldsOf = (uid: string, data: Data) =>
   Object.fromEntries(Object.entries(data).filter(([name]) => !['relation', 'component'].includes(model(uid).attributes[name]?.type)));
 
 const documents = (uid: string) => strapi().documents(uid as UID.ContentType);
 const createDocument = async (uid: string, data: Data, published = false) =>
-  ((await documents(uid).create({ ...inEnglish(uid), data, ...(published ? { status: 'published' } : {}) } as never)) as unknown as { documentId: string }).documentId;
+  ((await documents(uid).create({ ...inEnglish(uid), data, ...(published ? { status: 'published' } : {}) } as never)) as unknown as { documentId: string })
+    .documentId;
 
 const newOrganisation = async () => {
   const n = next();
-  return createDocument(ORGANISATIONS, { name: `Organisation ${n}`, slug: `organisation-${n}`, kind: 'ngo', countries: ['DE'], participationStatus: 'active' }, true);
+  return createDocument(
+    ORGANISATIONS,
+    { name: `Organisation ${n}`, slug: `organisation-${n}`, kind: 'ngo', countries: ['DE'], participationStatus: 'active' },
+    true,
+  );
 };
 const newUser = async () => {
   const n = next();
-  const role = (await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } })) as { id: number };
-  return (await strapi().db.query(USERS).create({ data: { username: `user-${n}`, email: `user-${n}@test.example.org`, provider: 'local', confirmed: true, role: role.id } })) as {
+  const role = (await strapi()
+    .db.query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } })) as { id: number };
+  return (await strapi()
+    .db.query(USERS)
+    .create({ data: { username: `user-${n}`, email: `user-${n}@test.example.org`, provider: 'local', confirmed: true, role: role.id } })) as {
     id: number;
   };
 };
-const newMember = async (user?: { id: number }) => createDocument(MEMBERS, { displayName: `Member ${next()}`, visibility: 'members', ...(user ? { user: user.id } : {}) });
+const newMember = async (user?: { id: number }) =>
+  createDocument(MEMBERS, { displayName: `Member ${next()}`, visibility: 'members', ...(user ? { user: user.id } : {}) });
 const highestNumber = async () =>
-  ((await strapi().db.query(VERSIONS).findOne({ select: ['versionNumber'], orderBy: { versionNumber: 'desc' } })) as { versionNumber: number } | null)?.versionNumber ?? 0;
+  (
+    (await strapi()
+      .db.query(VERSIONS)
+      .findOne({ select: ['versionNumber'], orderBy: { versionNumber: 'desc' } })) as { versionNumber: number } | null
+  )?.versionNumber ?? 0;
 const sections = (text = 'We litigate together.') => [
   { key: 'purpose', heading: 'Purpose', text },
   { key: 'values', heading: 'Values', text: 'Solidarity, care and accountability.' },
@@ -158,10 +181,20 @@ beforeAll(async () => {
     for (const step of steps) await moveVersion(documentId, step);
     return documentId;
   };
-  agreement.superseded = await version(1, [{ stage: 'consultation', ...openWindow() }, { stage: 'adopted', decisionRecord: 'Adopted at the first assembly.' }]);
-  agreement.adopted = await version(2, [{ stage: 'consultation', ...openWindow() }, { stage: 'adopted', decisionRecord: 'Adopted at the second assembly.' }], {
-    previousVersion: agreement.superseded,
-  });
+  agreement.superseded = await version(1, [
+    { stage: 'consultation', ...openWindow() },
+    { stage: 'adopted', decisionRecord: 'Adopted at the first assembly.' },
+  ]);
+  agreement.adopted = await version(
+    2,
+    [
+      { stage: 'consultation', ...openWindow() },
+      { stage: 'adopted', decisionRecord: 'Adopted at the second assembly.' },
+    ],
+    {
+      previousVersion: agreement.superseded,
+    },
+  );
   agreement.consultation = await version(3, [{ stage: 'consultation', ...openWindow() }]);
   agreement.draft = await version(4, []);
 
@@ -180,7 +213,7 @@ beforeAll(async () => {
         capacity,
         visibility: 'public',
       },
-      true
+      true,
     );
   };
   workshops.open = await workshop(100);
@@ -324,7 +357,11 @@ const STORED_INVALID = INVALID_WITH_DRAFTS.filter(([, rule, ruleCase]) => ruleCa
 /** One valid document per type, the source of the refused edits and clones (which leave it as it is). */
 const sources = new Map<string, Promise<string>>();
 const sourceOf = (ruleCase: RuleCase) => {
-  if (!sources.has(ruleCase.uid)) sources.set(ruleCase.uid, Promise.resolve(ruleCase.valid(next())).then((data) => createDocument(ruleCase.uid, data)));
+  if (!sources.has(ruleCase.uid))
+    sources.set(
+      ruleCase.uid,
+      Promise.resolve(ruleCase.valid(next())).then((data) => createDocument(ruleCase.uid, data)),
+    );
   return sources.get(ruleCase.uid)!;
 };
 
@@ -357,17 +394,22 @@ describe('input that breaks a field rule is refused by every action that writes 
   test.each(STORED_INVALID)('%s: a draft stored with %s is not published, alone or in a bulk publication', async (_, __, ruleCase, data, field) => {
     const valid = await createDocument(ruleCase.uid, await ruleCase.valid(next()));
     const legacy = await createDocument(ruleCase.uid, await ruleCase.valid(next()));
-    await strapi().db.query(ruleCase.uid as UID.ContentType).update({ where: { documentId: legacy, locale: 'en', publishedAt: null }, data });
+    await strapi()
+      .db.query(ruleCase.uid as UID.ContentType)
+      .update({ where: { documentId: legacy, locale: 'en', publishedAt: null }, data });
     await refused(() => contentManager(ruleCase.uid).publish(legacy), 400, field);
     await refused(() => contentManager(ruleCase.uid).bulk('bulkPublish', [valid, legacy]), 400, field);
     expect([await isPublished(ruleCase.uid, valid), await isPublished(ruleCase.uid, legacy)]).toEqual([false, false]);
   });
 
-  test.each(withLabel(CASES.filter((ruleCase) => ruleCase.copy)))('%s: a clone that changes nothing is refused where it would duplicate what identifies the document', async (_, ruleCase) => {
-    const source = await sourceOf(ruleCase);
-    const form = await cloneForm(ruleCase.uid, source);
-    await refused(() => contentManager(ruleCase.uid).clone(source, form), ruleCase.copy!.status, ruleCase.copy!.field);
-  });
+  test.each(withLabel(CASES.filter((ruleCase) => ruleCase.copy)))(
+    '%s: a clone that changes nothing is refused where it would duplicate what identifies the document',
+    async (_, ruleCase) => {
+      const source = await sourceOf(ruleCase);
+      const form = await cloneForm(ruleCase.uid, source);
+      await refused(() => contentManager(ruleCase.uid).clone(source, form), ruleCase.copy!.status, ruleCase.copy!.field);
+    },
+  );
 });
 
 describe('legitimate admin work still works', () => {
@@ -432,13 +474,16 @@ describe('legitimate admin work still works', () => {
       ]) {
         await refused(request, 400, 'draft & publish');
       }
-    }
+    },
   );
 });
 
 describe('agreement versions keep their lifecycle in the admin panel', () => {
   const manager = () => contentManager(VERSIONS);
-  const version = (documentId: string) => strapi().db.query(VERSIONS).findOne({ where: { documentId, locale: 'en' }, populate: { sections: true, previousVersion: true } }) as Promise<Data>;
+  const version = (documentId: string) =>
+    strapi()
+      .db.query(VERSIONS)
+      .findOne({ where: { documentId, locale: 'en' }, populate: { sections: true, previousVersion: true } }) as Promise<Data>;
   const NO_LIFECYCLE = { stage: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
 
   test('cloning the adopted version with a number gives a new draft with that number, without the adoption; the adopted version is untouched', async () => {
@@ -498,7 +543,11 @@ describe('agreement versions keep their lifecycle in the admin panel', () => {
     expect({ status: saved.status, error: saved.body.error }).toEqual({ status: 200, error: undefined });
     expect(await version(drafts[0])).toMatchObject({ previousVersion: { documentId: agreement.adopted } });
     expect((await manager().bulk('bulkDelete', drafts)).body).toEqual({ count: 2 });
-    expect(await strapi().db.query(VERSIONS).count({ where: { documentId: { $in: drafts } } })).toBe(0);
+    expect(
+      await strapi()
+        .db.query(VERSIONS)
+        .count({ where: { documentId: { $in: drafts } } }),
+    ).toBe(0);
   });
 });
 
@@ -511,7 +560,10 @@ describe('links that identify a document stay unique, whatever the action', () =
     await refused(() => manager.create({ agreementVersion: link(agreement.adopted), organisation: link(endorsing) }), 409, 'organisation');
     const copy = await cloneForm(ENDORSEMENTS, endorsement);
     await refused(() => manager.clone(endorsement, copy), 409, 'organisation');
-    const relinked = { ...(await editForm(ENDORSEMENTS, second)), organisation: { connect: [{ documentId: endorsing, locale: 'en' }], disconnect: [{ documentId: other, locale: 'en' }] } };
+    const relinked = {
+      ...(await editForm(ENDORSEMENTS, second)),
+      organisation: { connect: [{ documentId: endorsing, locale: 'en' }], disconnect: [{ documentId: other, locale: 'en' }] },
+    };
     await refused(() => manager.save(second, relinked), 409, 'organisation');
 
     const forAnother = await manager.clone(endorsement, { ...copy, organisation: link(await newOrganisation()) });
@@ -536,14 +588,22 @@ describe('links that identify a document stay unique, whatever the action', () =
     const user = await newUser();
     const profile = await newMember(user);
     const other = await newMember(await newUser());
-    await refused(() => manager.create({ displayName: 'A second profile', visibility: 'members', user: { connect: [{ id: user.id }], disconnect: [] } }), 409, 'user');
+    await refused(
+      () => manager.create({ displayName: 'A second profile', visibility: 'members', user: { connect: [{ id: user.id }], disconnect: [] } }),
+      409,
+      'user',
+    );
     const [copy, otherForm] = [await cloneForm(MEMBERS, profile), await editForm(MEMBERS, other)];
     await refused(() => manager.clone(profile, copy), 409, 'user');
     await refused(() => manager.save(other, { ...otherForm, user: { connect: [{ id: user.id }], disconnect: [] } }), 409, 'user');
 
     const withoutAccount = await manager.clone(profile, { ...copy, displayName: 'Copied profile', user: { connect: [], disconnect: [{ id: user.id }] } });
     expect({ status: withoutAccount.status, error: withoutAccount.body.error }).toEqual({ status: 200, error: undefined });
-    expect(await strapi().db.query(MEMBERS).count({ where: { user: { id: user.id } } })).toBe(1);
+    expect(
+      await strapi()
+        .db.query(MEMBERS)
+        .count({ where: { user: { id: user.id } } }),
+    ).toBe(1);
   });
 });
 
@@ -558,12 +618,23 @@ describe('relation edits (connect and disconnect) follow the same rules', () => 
     await refused(() => manager.clone(resource, { ...copy, issueAreas: link(area), ecli: 'ECLI-X' }), 400, 'ecli');
 
     const linkedAreas = async () =>
-      ((await strapi().db.query(RESOURCES).findOne({ where: { documentId: resource, locale: 'en', publishedAt: null }, populate: { issueAreas: { select: ['documentId'] } } })) as {
-        issueAreas: Array<{ documentId: string }>;
-      }).issueAreas.map((linked) => linked.documentId);
+      (
+        (await strapi()
+          .db.query(RESOURCES)
+          .findOne({ where: { documentId: resource, locale: 'en', publishedAt: null }, populate: { issueAreas: { select: ['documentId'] } } })) as {
+          issueAreas: Array<{ documentId: string }>;
+        }
+      ).issueAreas.map((linked) => linked.documentId);
     expect((await manager.save(resource, { ...form, issueAreas: link(area) })).status).toBe(200);
     expect(await linkedAreas()).toEqual([area]);
-    expect((await manager.save(resource, { ...(await editForm(RESOURCES, resource)), issueAreas: { connect: [], disconnect: [{ documentId: area, locale: 'en' }] } })).status).toBe(200);
+    expect(
+      (
+        await manager.save(resource, {
+          ...(await editForm(RESOURCES, resource)),
+          issueAreas: { connect: [], disconnect: [{ documentId: area, locale: 'en' }] },
+        })
+      ).status,
+    ).toBe(200);
     expect(await linkedAreas()).toEqual([]);
   });
 });

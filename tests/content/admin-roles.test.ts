@@ -32,17 +32,19 @@ const contentManager = (token: string) => {
 
 /** Each managed role's permission rows, ids included: a start that changes nothing rewrites nothing. */
 const permissionsOfRoles = async () => {
-  const rows = (await app().strapi.db.query('admin::permission').findMany({
-    where: { role: { code: { $in: MANAGED_ROLES } } },
-    populate: ['role'],
-  })) as Array<{ id: number; action: string; subject: string | null; properties: unknown; conditions: unknown; role: { code: string } }>;
-  return rows
-    .map(({ id, action, subject, properties, conditions, role }) => JSON.stringify([role.code, action, subject, properties, conditions, id]))
-    .sort();
+  const rows = (await app()
+    .strapi.db.query('admin::permission')
+    .findMany({
+      where: { role: { code: { $in: MANAGED_ROLES } } },
+      populate: ['role'],
+    })) as Array<{ id: number; action: string; subject: string | null; properties: unknown; conditions: unknown; role: { code: string } }>;
+  return rows.map(({ id, action, subject, properties, conditions, role }) => JSON.stringify([role.code, action, subject, properties, conditions, id])).sort();
 };
 
 test('the Editor, Author and Community manager roles exist with their names', async () => {
-  const roles = (await app().strapi.db.query('admin::role').findMany({ where: { code: { $in: MANAGED_ROLES } } })) as Array<{ code: string; name: string }>;
+  const roles = (await app()
+    .strapi.db.query('admin::role')
+    .findMany({ where: { code: { $in: MANAGED_ROLES } } })) as Array<{ code: string; name: string }>;
   expect(Object.fromEntries(roles.map((role) => [role.code, role.name]))).toEqual({
     'strapi-editor': 'Editor',
     'strapi-author': 'Author',
@@ -52,7 +54,11 @@ test('the Editor, Author and Community manager roles exist with their names', as
 
 test('an editor creates and publishes a resource', async () => {
   const editor = contentManager(await adminToken(app(), 'strapi-editor'));
-  const created = await editor.create(RESOURCES, { title: 'Guide to interim measures', slug: 'guide-interim-measures', kind: 'guide', visibility: 'public' }, '?locale=en');
+  const created = await editor.create(
+    RESOURCES,
+    { title: 'Guide to interim measures', slug: 'guide-interim-measures', kind: 'guide', visibility: 'public' },
+    '?locale=en',
+  );
   expect(created.status).toBe(201);
   const published = await editor.publish(RESOURCES, created.body.data.documentId, '?locale=en');
   expect(published.status).toBe(200);
@@ -76,10 +82,19 @@ test("an editor reads members' public names only, and no reading group's partici
   expect(listed).toMatchObject({ displayName: expect.any(String) });
   for (const personal of ['bio', 'visibility', 'countries', 'user']) expect(listed).not.toHaveProperty(personal);
 
-  const group = await app().strapi.documents(READING_GROUPS).create({
-    locale: 'en',
-    data: { name: 'Reading group on standing', slug: 'reading-group-standing', capacity: 10, groupStatus: 'forming', visibility: 'members', participants: [member.memberId] },
-  } as never);
+  const group = await app()
+    .strapi.documents(READING_GROUPS)
+    .create({
+      locale: 'en',
+      data: {
+        name: 'Reading group on standing',
+        slug: 'reading-group-standing',
+        capacity: 10,
+        groupStatus: 'forming',
+        visibility: 'members',
+        participants: [member.memberId],
+      },
+    } as never);
   const read = await editor.read(READING_GROUPS, group.documentId, '?locale=en');
   expect(read.status).toBe(200);
   expect(read.body.data.name).toBe('Reading group on standing');
@@ -107,8 +122,12 @@ test("a community manager reads a workshop's registrations and members' accounts
 
 test('a restart leaves the roles and their permissions as they were, and undoes a permission added by hand', async () => {
   const before = await permissionsOfRoles();
-  const editorRole = await app().strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  await app().strapi.service('admin::permission').createMany([{ action: 'plugin::content-manager.explorer.read', subject: REGISTRATIONS, properties: {}, conditions: [], role: editorRole.id }]);
+  const editorRole = await app()
+    .strapi.db.query('admin::role')
+    .findOne({ where: { code: 'strapi-editor' } });
+  await app()
+    .strapi.service('admin::permission')
+    .createMany([{ action: 'plugin::content-manager.explorer.read', subject: REGISTRATIONS, properties: {}, conditions: [], role: editorRole.id }]);
   expect(await permissionsOfRoles()).not.toEqual(before);
 
   await app().restart();

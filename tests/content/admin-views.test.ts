@@ -111,7 +111,7 @@ test('internal tables are hidden from the content manager; registrations are not
   }
 });
 
-test("the home page offers no guided tour, even to the first super admin (the only one here)", async () => {
+test('the home page offers no guided tour, even to the first super admin (the only one here)', async () => {
   const response = await app().http().get('/admin/guided-tour-meta').set('Authorization', `Bearer ${token}`);
   expect(response.status).toBe(200);
   expect(response.body.data.isFirstSuperAdminUser).toBe(false);
@@ -120,10 +120,20 @@ test("the home page offers no guided tour, even to the first super admin (the on
 test("the home page's last-edited widget names resources, workshops and agreement versions by their titles, and lists no calendar feed", async () => {
   const { strapi } = app();
   const created = {
-    resource: await strapi.documents('api::resource.resource').create({ locale: 'en', data: { title: 'Widget check: a guide', slug: 'widget-check-guide', kind: 'guide', visibility: 'members' } } as never),
+    resource: await strapi
+      .documents('api::resource.resource')
+      .create({ locale: 'en', data: { title: 'Widget check: a guide', slug: 'widget-check-guide', kind: 'guide', visibility: 'members' } } as never),
     workshop: await strapi.documents('api::workshop.workshop').create({
       locale: 'en',
-      data: { title: 'Widget check: a clinic', slug: 'widget-check-clinic', format: 'case_clinic', startsAt: '2027-03-01T09:00:00Z', endsAt: '2027-03-01T17:00:00Z', capacity: 20, visibility: 'members' },
+      data: {
+        title: 'Widget check: a clinic',
+        slug: 'widget-check-clinic',
+        format: 'case_clinic',
+        startsAt: '2027-03-01T09:00:00Z',
+        endsAt: '2027-03-01T17:00:00Z',
+        capacity: 20,
+        visibility: 'members',
+      },
     } as never),
   };
   const response = await app().http().get('/content-manager/homepage/recent-documents?action=update').set('Authorization', `Bearer ${token}`);
@@ -132,7 +142,9 @@ test("the home page's last-edited widget names resources, workshops and agreemen
   expect(documents.find((document) => document.documentId === created.resource.documentId)?.title).toBe('Widget check: a guide');
   expect(documents.find((document) => document.documentId === created.workshop.documentId)?.title).toBe('Widget check: a clinic');
   expect(documents.filter((document) => document.contentTypeUid === 'api::calendar-feed.calendar-feed')).toEqual([]);
-  for (const document of documents.filter(({ contentTypeUid }) => ['api::resource.resource', 'api::workshop.workshop', 'api::agreement-version.agreement-version'].includes(contentTypeUid))) {
+  for (const document of documents.filter(({ contentTypeUid }) =>
+    ['api::resource.resource', 'api::workshop.workshop', 'api::agreement-version.agreement-version'].includes(contentTypeUid),
+  )) {
     expect(document.title).not.toBe(document.documentId);
   }
 });
@@ -146,7 +158,15 @@ test("a restart restores the declared views over an editor's changes, keeps what
       Object.entries(before.metadatas)
         .filter(([name]) => name !== 'documentId')
         // As the panel saves them: without the relations' list.mainField, which the GET adds.
-        .map(([name, { edit, list: { mainField: _, ...list } }]) => [name, { edit: name === 'caseNumber' ? { ...edit, label: 'caseNumber' } : edit, list }])
+        .map(
+          ([
+            name,
+            {
+              edit,
+              list: { mainField: _, ...list },
+            },
+          ]) => [name, { edit: name === 'caseNumber' ? { ...edit, label: 'caseNumber' } : edit, list }],
+        ),
     ),
     layouts: { list: ['title', 'slug'], edit: before.layouts.edit },
   };
@@ -162,7 +182,9 @@ test("a restart restores the declared views over an editor's changes, keeps what
 
   // A second restart has nothing to change: the stored configurations stay as they are.
   const stored = async () =>
-    (await app().strapi.db.query('strapi::core-store').findMany({ where: { key: { $startsWith: 'plugin_content_manager_configuration_' } }, orderBy: { key: 'asc' } })) as Array<{
+    (await app()
+      .strapi.db.query('strapi::core-store')
+      .findMany({ where: { key: { $startsWith: 'plugin_content_manager_configuration_' } }, orderBy: { key: 'asc' } })) as Array<{
       key: string;
       value: string;
     }>;

@@ -4,14 +4,49 @@ import { useApp } from '../helpers/strapi';
 /** What the app sets up at every start: locales, roles and permissions, sign-up setting, locale coverage. */
 const app = useApp();
 
-const CONFIGURED_LOCALES = ['en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'uk', 'tr', 'sr', 'sq', 'bs', 'mk', 'nb', 'nn'];
+const CONFIGURED_LOCALES = [
+  'en',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'uk',
+  'tr',
+  'sr',
+  'sq',
+  'bs',
+  'mk',
+  'nb',
+  'nn',
+];
 
 const localeCodes = async () =>
   ((await app().strapi.db.query('plugin::i18n.locale').findMany({})) as Array<{ code: string }>).map((locale) => locale.code).sort();
 
 const permissionsOf = async (type: string) =>
   (
-    (await app().strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: { type } } })) as Array<{ action: string }>
+    (await app()
+      .strapi.db.query('plugin::users-permissions.permission')
+      .findMany({ where: { role: { type } } })) as Array<{ action: string }>
   )
     .map((permission) => permission.action)
     .sort();
@@ -39,7 +74,11 @@ test('the four roles exist and members-only routes are not granted to the public
 test('self-registration is closed: members are invited', async () => {
   const response = await api(app()).post('/api/auth/local/register', { username: 'intruder', email: 'intruder@example.org', password: 'Intruder-123' });
   expect(response.status).toBe(403);
-  expect(await app().strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'intruder@example.org' } })).toBe(0);
+  expect(
+    await app()
+      .strapi.db.query('plugin::users-permissions.user')
+      .count({ where: { email: 'intruder@example.org' } }),
+  ).toBe(0);
 });
 
 test('a restart changes nothing, and undoes a permission opened by hand', async () => {
@@ -64,7 +103,10 @@ test('a restart changes nothing, and undoes a permission opened by hand', async 
 test('an issue area created in one locale exists in every locale, ready to be linked and translated', async () => {
   const { strapi } = app();
   const area = await strapi.documents('api::issue-area.issue-area').create({ locale: 'en', data: { name: 'Roma rights', slug: 'roma-rights' } } as never);
-  const rows = (await strapi.db.query('api::issue-area.issue-area').findMany({ where: { documentId: area.documentId } })) as Array<{ locale: string; name: string }>;
+  const rows = (await strapi.db.query('api::issue-area.issue-area').findMany({ where: { documentId: area.documentId } })) as Array<{
+    locale: string;
+    name: string;
+  }>;
   expect(rows.map((row) => row.locale).sort()).toEqual([...CONFIGURED_LOCALES].sort());
   expect(new Set(rows.map((row) => row.name))).toEqual(new Set(['Roma rights']));
 

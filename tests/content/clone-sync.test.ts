@@ -11,11 +11,13 @@ const app = useApp('seeded');
 test('a cloned member profile is searchable, as itself', async () => {
   const source = await createUser(app(), 'authenticated', { displayName: 'Ilse Original', visibility: 'public' });
   await searchConverged(app());
-  const clone = (await app().strapi.documents('api::member.member').clone({
-    documentId: source.memberId!,
-    locale: 'en',
-    data: { displayName: 'Ilse Cloned', user: null },
-  } as never)) as unknown as { documentId: string };
+  const clone = (await app()
+    .strapi.documents('api::member.member')
+    .clone({
+      documentId: source.memberId!,
+      locale: 'en',
+      data: { displayName: 'Ilse Cloned', user: null },
+    } as never)) as unknown as { documentId: string };
   expect(clone.documentId).not.toBe(source.memberId);
 
   await searchConverged(app());

@@ -4,7 +4,9 @@ import { invalidParameter } from '../../src/utils/errors';
 import { parse } from '../../src/utils/parse';
 
 /** Bad request input is a 400 in one format, from the app and from the skills-mapping plugin's own copy alike. */
-const schema = z.object({ title: z.string().max(3, 'at most 3 characters'), sections: z.array(z.object({ key: z.string().regex(/^[a-z]+$/, 'must be a key') })) }).strict();
+const schema = z
+  .object({ title: z.string().max(3, 'at most 3 characters'), sections: z.array(z.object({ key: z.string().regex(/^[a-z]+$/, 'must be a key') })) })
+  .strict();
 
 const thrown = (run: () => unknown) => {
   try {
@@ -33,13 +35,17 @@ test('an unknown key is named itself, under where the input sits', () => {
 });
 
 test("a route parameter is named by the caller's name for it", () => {
-  expect(thrown(() => parse(z.string().regex(/^\d+$/, 'must be a number'), 'one', 'parameter', ['number'])).message).toBe("Invalid parameter 'number': must be a number");
+  expect(thrown(() => parse(z.string().regex(/^\d+$/, 'must be a number'), 'one', 'parameter', ['number'])).message).toBe(
+    "Invalid parameter 'number': must be a number",
+  );
 });
 
 test('the query checks and the plugin answer in the very same format', () => {
-  expect(thrown(() => {
-    throw invalidParameter('filters.title.$eq', 'must be a single value');
-  })).toMatchObject({ message: "Invalid parameter 'filters.title.$eq': must be a single value", details: { errors: [{ path: ['filters', 'title', '$eq'] }] } });
+  expect(
+    thrown(() => {
+      throw invalidParameter('filters.title.$eq', 'must be a single value');
+    }),
+  ).toMatchObject({ message: "Invalid parameter 'filters.title.$eq': must be a single value", details: { errors: [{ path: ['filters', 'title', '$eq'] }] } });
   for (const [value, kind, at] of [
     [{ title: 'Too long', sections: [] }, 'field', []],
     [{ title: 'ok', sections: [{}], extra: 1 }, 'parameter', ['data']],

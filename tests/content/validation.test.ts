@@ -26,8 +26,7 @@ const organisation = (overrides: Record<string, unknown> = {}) => ({
 
 const countOrganisations = () => app().strapi.db.query('api::organisation.organisation').count();
 
-const postOrganisation = (data: Record<string, unknown>) =>
-  api(app(), { token }).post('/api/organisations?status=published', { data });
+const postOrganisation = (data: Record<string, unknown>) => api(app(), { token }).post('/api/organisations?status=published', { data });
 
 test('a valid organisation is created', async () => {
   const response = await postOrganisation(organisation());
@@ -71,7 +70,11 @@ test('a bad ECLI on a resource names the field', async () => {
   });
   expect(response.status).toBe(400);
   expect(namesField(response.body, 'ecli')).toBe(true);
-  expect(await app().strapi.db.query('api::resource.resource').count({ where: { slug: 'a-judgment' } })).toBe(0);
+  expect(
+    await app()
+      .strapi.db.query('api::resource.resource')
+      .count({ where: { slug: 'a-judgment' } }),
+  ).toBe(0);
 });
 
 test('a valid ECLI and a body as jurisdiction are accepted', async () => {
@@ -104,7 +107,11 @@ test.each([
   ['an unknown time zone', { timeZone: 'Europe/Atlantis' }, 'timeZone'],
   ['no venue while not online', { isOnline: false }, 'venue'],
   ['a bad language code', { languages: ['en', 'xx'] }, 'languages'],
-  ['registration closing before it opens', { registrationOpensAt: '2030-02-10T00:00:00Z', registrationClosesAt: '2030-02-01T00:00:00Z' }, 'registrationClosesAt'],
+  [
+    'registration closing before it opens',
+    { registrationOpensAt: '2030-02-10T00:00:00Z', registrationClosesAt: '2030-02-01T00:00:00Z' },
+    'registrationClosesAt',
+  ],
 ])('a workshop that has %s → 400 naming the field', async (_, overrides, field) => {
   const response = await api(app(), { token }).post('/api/workshops?status=published', {
     data: {

@@ -7,7 +7,9 @@ export const createAdminUser = async (app: TestApp, roleCode = 'strapi-super-adm
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   const email = `admin-${randomBytes(4).toString('hex')}@test.example.org`;
   const password = 'Admin-password-1';
-  await strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [role.id] });
+  await strapi
+    .service('admin::user')
+    .create({ email, firstname: 'Test', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [role.id] });
   return { email, password };
 };
 

@@ -11,8 +11,7 @@ const authorization = (caller: Caller) => {
 /** supertest requests as `caller`: `api(app, member).get('/api/resources')`. */
 export const api = (app: TestApp, caller: Caller = 'public') => {
   const header = authorization(caller);
-  const withAuth = <T extends { set: (name: string, value: string) => T }>(request: T) =>
-    header ? request.set('Authorization', header) : request;
+  const withAuth = <T extends { set: (name: string, value: string) => T }>(request: T) => (header ? request.set('Authorization', header) : request);
   return {
     get: (path: string) => withAuth(app.http().get(path)),
     post: (path: string, body?: object) => withAuth(app.http().post(path)).send(body),

@@ -4,7 +4,16 @@ import { chromium } from 'playwright-core';
 import type { TestApp } from './strapi';
 
 // Without the background-networking flags Chromium calls Google's hosts at every start.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * What every browser test starts with: `app` served on a free local port, and Debian's Chromium

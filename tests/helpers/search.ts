@@ -20,19 +20,29 @@ export const searchConverged = async (app: TestApp, timeoutMs = 60_000) => {
   await searchSettled(app);
 };
 
-export const searchEngine = (app: TestApp) => plugin(app).service('engine').get() as {
-  name: string;
-  upsert: (...args: unknown[]) => Promise<void>;
-  delete: (...args: unknown[]) => Promise<void>;
-  listIndexes: () => Promise<Array<{ name: string; documents: number }>>;
-  search: (request: Record<string, unknown>) => Promise<{ hits: Array<{ document: Record<string, unknown> }>; total: number }>;
-};
+export const searchEngine = (app: TestApp) =>
+  plugin(app).service('engine').get() as {
+    name: string;
+    upsert: (...args: unknown[]) => Promise<void>;
+    delete: (...args: unknown[]) => Promise<void>;
+    listIndexes: () => Promise<Array<{ name: string; documents: number }>>;
+    search: (request: Record<string, unknown>) => Promise<{ hits: Array<{ document: Record<string, unknown> }>; total: number }>;
+  };
 
 /** The changes not applied yet and failures: of every process (Meilisearch), or of this process (embedded engine). */
 export const outboxStats = (app: TestApp) =>
-  plugin(app).service('sync').backlog() as Promise<{ mode: 'queue' | 'log'; pending: number; retrying: number; failed: number; lastError: { message: string } | null }>;
+  plugin(app).service('sync').backlog() as Promise<{
+    mode: 'queue' | 'log';
+    pending: number;
+    retrying: number;
+    failed: number;
+    lastError: { message: string } | null;
+  }>;
 
-/** What the index holds for one document: its locales and their fields, read from the engine itself, one index at a time (a search keeps one hit per document). */
+/**
+ * What the index holds for one document: its locales and their fields, read from the engine itself,
+ * one index at a time (a search keeps one hit per document).
+ */
 export const indexedEntries = async (app: TestApp, type: string, documentId: string) => {
   const engine = searchEngine(app);
   const indexes = (await engine.listIndexes()).map((index) => index.name).filter((name) => name.includes(`_${type}_`));
@@ -48,7 +58,7 @@ export const indexedEntries = async (app: TestApp, type: string, documentId: str
         highlight: [],
       });
       return result.hits.map((hit) => [hit.document.locale as string, hit.document] as const);
-    })
+    }),
   );
   return Object.fromEntries(entries.flat()) as Record<string, Record<string, unknown>>;
 };

@@ -35,15 +35,18 @@ export const createAccount = async (app: Pick<TestApp, 'strapi'>, role: Role = '
   const { strapi } = app;
   const suffix = randomBytes(5).toString('hex');
   const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
-  const user = await strapi.plugin('users-permissions').service('user').add({
-    username: `member-${suffix}`,
-    email: `member-${suffix}@test.example.org`,
-    password: TEST_PASSWORD,
-    provider: 'local',
-    confirmed,
-    blocked: false,
-    role: roleRow.id,
-  });
+  const user = await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: `member-${suffix}`,
+      email: `member-${suffix}@test.example.org`,
+      password: TEST_PASSWORD,
+      provider: 'local',
+      confirmed,
+      blocked: false,
+      role: roleRow.id,
+    });
   return { id: user.id as number, email: user.email as string, suffix };
 };
 

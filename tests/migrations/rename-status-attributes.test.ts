@@ -37,14 +37,20 @@ const toPreviousVersion = async (strapi: Core.Strapi) => {
   for (const { table, from, to } of RENAMED_COLUMNS) {
     for (const column of stored.tables.find((t) => t.name === table)!.columns) if (column.name === to) column.name = from;
   }
-  await rows(strapi, 'strapi_database_schema').where({ id: record.id }).update({ schema: JSON.stringify(stored), hash: 'previous-version' });
+  await rows(strapi, 'strapi_database_schema')
+    .where({ id: record.id })
+    .update({ schema: JSON.stringify(stored), hash: 'previous-version' });
   await rows(strapi, 'strapi_migrations').where({ name: MIGRATION }).del();
 };
 
 /** The columns an index covers. */
 const indexedColumns = async (strapi: Core.Strapi, index: string): Promise<string[]> => {
   if (strapi.db.dialect.client === 'postgres') {
-    const { rows: covered } = (await raw(strapi, 'SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE c.relname = ?', [index])) as {
+    const { rows: covered } = (await raw(
+      strapi,
+      'SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE c.relname = ?',
+      [index],
+    )) as {
       rows: Array<{ attname: string }>;
     };
     return covered.map((row) => row.attname);
@@ -55,7 +61,8 @@ const indexedColumns = async (strapi: Core.Strapi, index: string): Promise<strin
 test('values under `status` are kept under the new names, with the index on the column, and the app reads them', async () => {
   app = await startApp('seeded');
   const registrations = app.strapi.documents('api::registration.registration');
-  for (const data of [{ state: 'confirmed' }, { state: 'waitlisted', waitlistPosition: 1 }, { state: 'cancelled' }]) await registrations.create({ data } as never);
+  for (const data of [{ state: 'confirmed' }, { state: 'waitlisted', waitlistPosition: 1 }, { state: 'cancelled' }])
+    await registrations.create({ data } as never);
 
   const before = Object.fromEntries(await Promise.all(RENAMED_COLUMNS.map(async ({ table, to }) => [table, await valuesOf(app.strapi, table, to)] as const)));
   expect(new Set(Object.values(before.agreement_versions))).toEqual(new Set(['superseded', 'adopted', 'consultation']));

@@ -7,7 +7,12 @@ const app = useApp('empty');
 
 type Parameter = { name: string; in: string; required?: boolean; schema?: object };
 type Operation = { parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema?: object }> }> };
-type Document = { openapi: string; servers: Array<{ url: string }>; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+type Document = {
+  openapi: string;
+  servers: Array<{ url: string }>;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+};
 type Route = { method: string; path: string };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -38,8 +43,12 @@ const ownRoutes = (): Route[] => {
   type Declared = { method: string; path: string; info?: { type?: string }; config?: { prefix?: string } };
   const contentAPI = (routers: Record<string, { type?: string; routes: Declared[] }>) =>
     Object.values(routers).flatMap((router) => router.routes.filter((route) => (route.info?.type ?? router.type ?? 'content-api') === 'content-api'));
-  const fromApis = Object.values(strapi.apis).flatMap((apiModule) => contentAPI(apiModule.routes as never).map((route) => ({ method: route.method, path: `/api${route.path}` })));
-  const fromPlugins = LOCAL_PLUGINS.flatMap((name) => contentAPI(strapi.plugin(name).routes as never).map((route) => ({ method: route.method, path: `/api${route.config?.prefix ?? `/${name}`}${route.path}` })));
+  const fromApis = Object.values(strapi.apis).flatMap((apiModule) =>
+    contentAPI(apiModule.routes as never).map((route) => ({ method: route.method, path: `/api${route.path}` })),
+  );
+  const fromPlugins = LOCAL_PLUGINS.flatMap((name) =>
+    contentAPI(strapi.plugin(name).routes as never).map((route) => ({ method: route.method, path: `/api${route.config?.prefix ?? `/${name}`}${route.path}` })),
+  );
   return [...fromApis, ...fromPlugins];
 };
 
@@ -59,24 +68,34 @@ test('lists every content-API route the app serves, with its method', () => {
 test("describes each own route's path parameters, request body and success response", () => {
   const routes = ownRoutes();
   // The custom routes of the brief, among others, are enumerated from the app itself.
-  expect(routes).toEqual(expect.arrayContaining([
-    { method: 'POST', path: '/api/workshops/:id/registrations' },
-    { method: 'GET', path: '/api/me/export' },
-    { method: 'DELETE', path: '/api/me' },
-    { method: 'GET', path: '/api/agreement-versions/current' },
-    { method: 'GET', path: '/api/skills-mapping/matrix' },
-    { method: 'GET', path: '/api/multilingual-search/search' },
-  ]));
+  expect(routes).toEqual(
+    expect.arrayContaining([
+      { method: 'POST', path: '/api/workshops/:id/registrations' },
+      { method: 'GET', path: '/api/me/export' },
+      { method: 'DELETE', path: '/api/me' },
+      { method: 'GET', path: '/api/agreement-versions/current' },
+      { method: 'GET', path: '/api/skills-mapping/matrix' },
+      { method: 'GET', path: '/api/multilingual-search/search' },
+    ]),
+  );
   for (const route of routes) {
     const operation = operationOf(route)!;
     expect({ route, found: Boolean(operation) }).toEqual({ route, found: true });
     const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => name);
-    expect((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort()).toEqual(pathParameters.sort());
+    expect(
+      (operation.parameters ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(pathParameters.sort());
     const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
     expect({ route, success: success.length > 0 }).toEqual({ route, success: true });
     // Answers in JSON come in Strapi's envelope (the document itself aside).
-    const envelopes = success.flatMap(([, response]) => Object.entries(response.content ?? {})).filter(([media]) => media === 'application/json' && route.path !== '/api/openapi.json');
-    for (const [, { schema }] of envelopes) expect({ route, data: Object.keys((schema as { properties: object }).properties) }).toEqual({ route, data: expect.arrayContaining(['data']) });
+    const envelopes = success
+      .flatMap(([, response]) => Object.entries(response.content ?? {}))
+      .filter(([media]) => media === 'application/json' && route.path !== '/api/openapi.json');
+    for (const [, { schema }] of envelopes)
+      expect({ route, data: Object.keys((schema as { properties: object }).properties) }).toEqual({ route, data: expect.arrayContaining(['data']) });
   }
   for (const path of ['/skills-mapping/me/claims', '/members/me']) expect(document.paths[path].put.requestBody).toBeDefined();
   expect(document.paths['/agreement-versions/number/{number}/suggestions'].post.requestBody).toBeDefined();
@@ -84,7 +103,9 @@ test("describes each own route's path parameters, request body and success respo
 
 test("the local plugins' routes carry their query parameters and a 200 response schema", () => {
   const queryOf = (path: string) => document.paths[path].get.parameters!.filter((p) => p.in === 'query').map((p) => p.name);
-  expect(queryOf('/skills-mapping/matrix')).toEqual(expect.arrayContaining(['dimension', 'minLevel', 'locale', 'country', 'organisation', 'issueArea', 'category', 'parent']));
+  expect(queryOf('/skills-mapping/matrix')).toEqual(
+    expect.arrayContaining(['dimension', 'minLevel', 'locale', 'country', 'organisation', 'issueArea', 'category', 'parent']),
+  );
   expect(queryOf('/skills-mapping/experts')).toEqual(expect.arrayContaining(['skill', 'language', 'minLevel', 'canMentor']));
   expect(queryOf('/multilingual-search/search')).toEqual(expect.arrayContaining(['q', 'locale', 'types', 'facets', 'sort', 'page', 'pageSize']));
   const skill = document.paths['/skills-mapping/experts'].get.parameters!.find((p) => p.name === 'skill')!;
@@ -92,12 +113,22 @@ test("the local plugins' routes carry their query parameters and a 200 response 
   const search = document.paths['/multilingual-search/search'].get.parameters!;
   expect(search.find((p) => p.name === 'locale')).toMatchObject({ name: 'locale', in: 'query', required: false, schema: { type: 'string', maxLength: 20 } });
   // Each filter as the parameter clients send (`filters[resourceKind]=judgment`), with the types that have it and, for an enumeration, its values.
-  const filters = Object.fromEntries(search.filter((p) => p.name.startsWith('filters[')).map((p) => [p.name.slice('filters['.length, -1), p as Parameter & { schema: { description?: string } }]));
-  expect(Object.keys(filters)).toEqual(expect.arrayContaining(['resourceKind', 'organisationKind', 'skillCategory', 'workshopFormat', 'jurisdiction', 'country', 'dateFrom']));
+  const filters = Object.fromEntries(
+    search
+      .filter((p) => p.name.startsWith('filters['))
+      .map((p) => [p.name.slice('filters['.length, -1), p as Parameter & { schema: { description?: string } }]),
+  );
+  expect(Object.keys(filters)).toEqual(
+    expect.arrayContaining(['resourceKind', 'organisationKind', 'skillCategory', 'workshopFormat', 'jurisdiction', 'country', 'dateFrom']),
+  );
   expect(filters).not.toHaveProperty('kind');
   expect(filters.resourceKind).toMatchObject({ required: false });
   expect(filters.resourceKind.schema.description).toMatch(/resource.*judgment/);
-  const meta = (document.paths['/multilingual-search/search'].get.responses['200'].content!['application/json'].schema as { properties: { meta: { properties: Record<string, unknown> } } }).properties.meta;
+  const meta = (
+    document.paths['/multilingual-search/search'].get.responses['200'].content!['application/json'].schema as {
+      properties: { meta: { properties: Record<string, unknown> } };
+    }
+  ).properties.meta;
   expect(Object.keys(meta.properties)).toEqual(expect.arrayContaining(['facets', 'facetLabels']));
 
   for (const route of ownRoutes().filter((r) => LOCAL_PLUGINS.some((name) => r.path.startsWith(`/api/${name}/`)))) {

@@ -40,7 +40,12 @@ beforeAll(async () => {
 
 /** One line per distinct problem, array indices as `*` (a list of a hundred items repeats the same one). */
 const problemsOf = (errors: ErrorObject[]) => [
-  ...new Set(errors.map(({ instancePath, message, params }) => `${instancePath.replace(/\/\d+(?=\/|$)/g, '/*')} ${message}${'additionalProperty' in params ? `: ${params.additionalProperty}` : ''}`)),
+  ...new Set(
+    errors.map(
+      ({ instancePath, message, params }) =>
+        `${instancePath.replace(/\/\d+(?=\/|$)/g, '/*')} ${message}${'additionalProperty' in params ? `: ${params.additionalProperty}` : ''}`,
+    ),
+  ),
 ];
 
 /**
@@ -49,7 +54,13 @@ const problemsOf = (errors: ErrorObject[]) => [
  */
 const call = async (caller: Caller, method: 'GET' | 'POST' | 'PUT' | 'DELETE', documented: string, path: string, body?: object): Promise<Response> => {
   const client = api(app(), caller);
-  const response = await (method === 'GET' ? client.get(`/api${path}`) : method === 'POST' ? client.post(`/api${path}`, body) : method === 'PUT' ? client.put(`/api${path}`, body) : client.delete(`/api${path}`));
+  const response = await (method === 'GET'
+    ? client.get(`/api${path}`)
+    : method === 'POST'
+      ? client.post(`/api${path}`, body)
+      : method === 'PUT'
+        ? client.put(`/api${path}`, body)
+        : client.delete(`/api${path}`));
   const operation = document.paths[documented]?.[method.toLowerCase()];
   const declared = operation?.responses[String(response.status)];
   expect({ route: `${method} ${documented}`, status: response.status, declared: Boolean(declared), body: declared ? undefined : response.body }).toEqual({
@@ -69,7 +80,10 @@ const call = async (caller: Caller, method: 'GET' | 'POST' | 'PUT' | 'DELETE', d
   if (mediaType !== 'application/json') return response;
   const validate = ajv.compile({ ...schema, components: document.components });
   const valid = validate(response.body);
-  expect({ route: `${method} ${documented} ${response.status}`, errors: valid ? [] : problemsOf(validate.errors ?? []) }).toEqual({ route: `${method} ${documented} ${response.status}`, errors: [] });
+  expect({ route: `${method} ${documented} ${response.status}`, errors: valid ? [] : problemsOf(validate.errors ?? []) }).toEqual({
+    route: `${method} ${documented} ${response.status}`,
+    errors: [],
+  });
   return response;
 };
 
@@ -92,9 +106,13 @@ describe('the Community Agreement', () => {
     await call(member, 'POST', '/agreement-versions/number/{number}/suggestions', '/agreement-versions/number/3/suggestions', {
       data: { sectionKey, kind: 'replace', proposedText: 'A clearer wording.', rationale: 'Easier to translate.' },
     });
-    const organisation = (await app().strapi.db.query('api::organisation.organisation').findOne({ select: ['documentId'], where: { slug: 'cabinet-lemaire-oyelaran', locale: 'en' } })) as { documentId: string };
+    const organisation = (await app()
+      .strapi.db.query('api::organisation.organisation')
+      .findOne({ select: ['documentId'], where: { slug: 'cabinet-lemaire-oyelaran', locale: 'en' } })) as { documentId: string };
     const representative = await createUser(app(), 'org-representative', { organisation: organisation.documentId });
-    await call(representative, 'POST', '/agreement-versions/number/{number}/endorsements', '/agreement-versions/number/2/endorsements', { data: { statement: 'We endorse it.' } });
+    await call(representative, 'POST', '/agreement-versions/number/{number}/endorsements', '/agreement-versions/number/2/endorsements', {
+      data: { statement: 'We endorse it.' },
+    });
   });
 });
 
@@ -124,11 +142,20 @@ describe('workshops and reading groups', () => {
 
   test('joining a reading group, again, its participants, leaving', async () => {
     const suffix = randomBytes(4).toString('hex');
-    const group = await app().strapi.documents('api::reading-group.reading-group').create({
-      locale: 'en',
-      data: { name: `Reading group ${suffix}`, slug: `group-${suffix}`, capacity: 10, groupStatus: 'forming', visibility: 'public', facilitators: [facilitator.memberId!] },
-      status: 'published',
-    } as never);
+    const group = await app()
+      .strapi.documents('api::reading-group.reading-group')
+      .create({
+        locale: 'en',
+        data: {
+          name: `Reading group ${suffix}`,
+          slug: `group-${suffix}`,
+          capacity: 10,
+          groupStatus: 'forming',
+          visibility: 'public',
+          facilitators: [facilitator.memberId!],
+        },
+        status: 'published',
+      } as never);
     const path = `/reading-groups/${group.documentId}/participants`;
     await call(member, 'POST', '/reading-groups/{id}/participants', path);
     await call(member, 'POST', '/reading-groups/{id}/participants', path);
@@ -159,7 +186,12 @@ describe('skills mapping', () => {
 describe('search', () => {
   test('a search with facets and a tenant token', async () => {
     await call('public', 'GET', '/multilingual-search/search', '/multilingual-search/search?q=climate&facets=*');
-    await call(member, 'GET', '/multilingual-search/search', '/multilingual-search/search?q=asylum&locale=de&types=resource&filters[resourceKind]=judgment&facets=*');
+    await call(
+      member,
+      'GET',
+      '/multilingual-search/search',
+      '/multilingual-search/search?q=asylum&locale=de&types=resource&filters[resourceKind]=judgment&facets=*',
+    );
     await call('public', 'GET', '/multilingual-search/token', '/multilingual-search/token');
   });
 });

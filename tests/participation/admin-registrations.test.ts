@@ -35,14 +35,21 @@ const fullWorkshop = async (count: number) => {
 const states = async (registrations: string[]) =>
   Promise.all(
     registrations.map(async (documentId) => {
-      const row = (await app().strapi.db.query(REGISTRATIONS).findOne({ select: ['state', 'waitlistPosition'], where: { documentId } })) as { state: string; waitlistPosition: number | null } | null;
+      const row = (await app()
+        .strapi.db.query(REGISTRATIONS)
+        .findOne({ select: ['state', 'waitlistPosition'], where: { documentId } })) as { state: string; waitlistPosition: number | null } | null;
       return row ? [row.state, row.waitlistPosition] : 'deleted';
-    })
+    }),
   );
 
 test('deleting the confirmed registration confirms the first waitlisted member and moves the others up', async () => {
   const { registrations } = await fullWorkshop(4);
-  expect(await states(registrations)).toEqual([['confirmed', null], ['waitlisted', 1], ['waitlisted', 2], ['waitlisted', 3]]);
+  expect(await states(registrations)).toEqual([
+    ['confirmed', null],
+    ['waitlisted', 1],
+    ['waitlisted', 2],
+    ['waitlisted', 3],
+  ]);
   expect((await (await contentManager()).delete(registrations[0])).status).toBe(200);
   expect(await states(registrations)).toEqual(['deleted', ['confirmed', null], ['waitlisted', 1], ['waitlisted', 2]]);
 });
@@ -58,7 +65,11 @@ test('cancelling the confirmed registration in the admin panel gives its place t
   const { registrations } = await fullWorkshop(3);
   const saved = await (await contentManager()).save(registrations[0], { state: 'cancelled', waitlistPosition: null });
   expect([saved.status, saved.body.data?.state]).toEqual([200, 'cancelled']);
-  expect(await states(registrations)).toEqual([['cancelled', null], ['confirmed', null], ['waitlisted', 1]]);
+  expect(await states(registrations)).toEqual([
+    ['cancelled', null],
+    ['confirmed', null],
+    ['waitlisted', 1],
+  ]);
 });
 
 test('the admin panel cannot overbook a workshop nor waitlist without a position: refused, naming the field, nothing written', async () => {
@@ -68,5 +79,8 @@ test('the admin panel cannot overbook a workshop nor waitlist without a position
   expect([overbooking.status, overbooking.body.error?.message]).toEqual([409, expect.stringMatching(/^state "confirmed" would overbook/)]);
   const unplaced = await editor.save(registrations[0], { state: 'waitlisted', waitlistPosition: null });
   expect([unplaced.status, unplaced.body.error?.details?.errors?.[0]?.path]).toEqual([400, ['waitlistPosition']]);
-  expect(await states(registrations)).toEqual([['confirmed', null], ['waitlisted', 1]]);
+  expect(await states(registrations)).toEqual([
+    ['confirmed', null],
+    ['waitlisted', 1],
+  ]);
 });

@@ -69,9 +69,11 @@ const fetchFeed = async (query = '') => {
 
 /** The upcoming published workshops of the given visibilities, straight from the database. */
 const upcomingWorkshops = async (visibilities: Array<'public' | 'members'>) =>
-  (await app().strapi.db.query(WORKSHOPS).findMany({
-    where: { locale: 'en', publishedAt: { $notNull: true }, endsAt: { $gt: new Date() }, visibility: { $in: visibilities } },
-  })) as Workshop[];
+  (await app()
+    .strapi.db.query(WORKSHOPS)
+    .findMany({
+      where: { locale: 'en', publishedAt: { $notNull: true }, endsAt: { $gt: new Date() }, visibility: { $in: visibilities } },
+    })) as Workshop[];
 
 const host = () => new URL(app().strapi.config.get<string>('server.absoluteUrl')).hostname;
 const uidOf = (documentId: string) => `workshop-${documentId}@${host()}`;
@@ -83,8 +85,12 @@ const feedPath = (url: string) => {
 
 /** Every display name and e-mail address of the database's people. */
 const peopleData = async () => {
-  const members = (await app().strapi.db.query('api::member.member').findMany({ select: ['displayName'] })) as Array<{ displayName: string }>;
-  const users = (await app().strapi.db.query('plugin::users-permissions.user').findMany({ select: ['email'] })) as Array<{ email: string }>;
+  const members = (await app()
+    .strapi.db.query('api::member.member')
+    .findMany({ select: ['displayName'] })) as Array<{ displayName: string }>;
+  const users = (await app()
+    .strapi.db.query('plugin::users-permissions.user')
+    .findMany({ select: ['email'] })) as Array<{ email: string }>;
   return [...new Set([...members.map((member) => member.displayName), ...users.map((user) => user.email)])];
 };
 
@@ -164,7 +170,9 @@ describe('the public feed', () => {
     const membersOnly = await upcomingWorkshops(['members']);
     expect(membersOnly.length).toBeGreaterThan(0);
     for (const workshop of membersOnly) expect(uids.has(uidOf(workshop.documentId))).toBe(false);
-    const past = (await app().strapi.db.query(WORKSHOPS).findMany({ where: { endsAt: { $lte: new Date() } } })) as Workshop[];
+    const past = (await app()
+      .strapi.db.query(WORKSHOPS)
+      .findMany({ where: { endsAt: { $lte: new Date() } } })) as Workshop[];
     expect(past.length).toBeGreaterThan(0);
     for (const workshop of past) expect(uids.has(uidOf(workshop.documentId))).toBe(false);
   });
@@ -199,9 +207,11 @@ describe('the public feed', () => {
     const { events, response } = await fetchFeed('?locale=de');
     expect(response.headers['content-disposition']).toBe('attachment; filename="workshops-de.ics"');
     const expected = await upcomingWorkshops(['public']);
-    const german = (await app().strapi.db.query(WORKSHOPS).findMany({
-      where: { locale: 'de', publishedAt: { $notNull: true }, documentId: { $in: expected.map((workshop) => workshop.documentId) } },
-    })) as Workshop[];
+    const german = (await app()
+      .strapi.db.query(WORKSHOPS)
+      .findMany({
+        where: { locale: 'de', publishedAt: { $notNull: true }, documentId: { $in: expected.map((workshop) => workshop.documentId) } },
+      })) as Workshop[];
     expect(german.length).toBeGreaterThan(0);
     expect(german.length).toBeLessThan(expected.length);
     for (const workshop of expected) {
@@ -220,13 +230,25 @@ describe('the public feed', () => {
       return (await documents.create({
         locale: 'en',
         status: 'published',
-        data: { title: slug, slug, format: 'meeting', startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), timeZone, isOnline: true, capacity: 10, visibility: 'public' },
+        data: {
+          title: slug,
+          slug,
+          format: 'meeting',
+          startsAt,
+          endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(),
+          timeZone,
+          isOnline: true,
+          capacity: 10,
+          visibility: 'public',
+        },
       } as never)) as unknown as { documentId: string; startsAt: string };
     };
     const kyiv = await create('meeting-in-kyiv', 'Europe/Kiev');
     const unknown = await create('meeting-in-an-unknown-zone', 'Europe/Paris');
     // Written around the Document Service's validation, as data from an older time zone database could be.
-    await app().strapi.db.query(WORKSHOPS).updateMany({ where: { documentId: unknown.documentId }, data: { timeZone: 'Atlantis/Poseidonia' } });
+    await app()
+      .strapi.db.query(WORKSHOPS)
+      .updateMany({ where: { documentId: unknown.documentId }, data: { timeZone: 'Atlantis/Poseidonia' } });
 
     const { events, timezones } = await fetchFeed();
     const kyivEvent = events.find((event) => event.uid === uidOf(kyiv.documentId))!;
@@ -242,22 +264,24 @@ describe('the public feed', () => {
   test('descriptions are plain text, cut at a word boundary', async () => {
     const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const paragraph = 'We read **the judgment** together and [discuss](https://example.org/judgment) its `remedies`. ';
-    const workshop = (await app().strapi.documents(WORKSHOPS).create({
-      locale: 'en',
-      status: 'published',
-      data: {
-        title: 'Reading a judgment',
-        slug: 'reading-a-judgment',
-        format: 'workshop',
-        description: `## Programme\n\n- Morning: *evidence*\n- Afternoon: remedies\n\n${paragraph.repeat(20)}`,
-        startsAt,
-        endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
-        timeZone: 'Europe/Lisbon',
-        isOnline: true,
-        capacity: 10,
-        visibility: 'public',
-      },
-    } as never)) as unknown as { documentId: string };
+    const workshop = (await app()
+      .strapi.documents(WORKSHOPS)
+      .create({
+        locale: 'en',
+        status: 'published',
+        data: {
+          title: 'Reading a judgment',
+          slug: 'reading-a-judgment',
+          format: 'workshop',
+          description: `## Programme\n\n- Morning: *evidence*\n- Afternoon: remedies\n\n${paragraph.repeat(20)}`,
+          startsAt,
+          endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+          timeZone: 'Europe/Lisbon',
+          isOnline: true,
+          capacity: 10,
+          visibility: 'public',
+        },
+      } as never)) as unknown as { documentId: string };
 
     const { events } = await fetchFeed();
     const description = events.find((event) => event.uid === uidOf(workshop.documentId))!.description!;
@@ -306,7 +330,7 @@ describe('the personal feed', () => {
     expect((await api(app(), member).get('/api/calendar-feeds')).status).toBe(404);
   });
 
-  test('holds members-only workshops too, marks the member\'s registrations, and names nobody', async () => {
+  test("holds members-only workshops too, marks the member's registrations, and names nobody", async () => {
     const { url, createdAt } = await issue();
     const absoluteUrl = app().strapi.config.get<string>('server.absoluteUrl');
     expect(url).toMatch(new RegExp(`^${absoluteUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/workshops/calendar\\.ics\\?token=[A-Za-z0-9_-]{43}$`));
@@ -347,7 +371,9 @@ describe('the personal feed', () => {
   test('only a hash of the token is stored', async () => {
     const { url } = await issue();
     const token = tokenOf(url);
-    const rows = (await app().strapi.db.query('api::calendar-feed.calendar-feed').findMany({ where: { user: { id: member.id } } })) as Array<Record<string, unknown>>;
+    const rows = (await app()
+      .strapi.db.query('api::calendar-feed.calendar-feed')
+      .findMany({ where: { user: { id: member.id } } })) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(1);
     expect(rows[0].tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -381,7 +407,9 @@ describe('the personal feed', () => {
     const blocked = await createUser(app(), 'authenticated');
     const { url } = await issue(blocked);
     expect((await api(app()).get(feedPath(url))).status).toBe(200);
-    await app().strapi.db.query('plugin::users-permissions.user').update({ where: { id: blocked.id }, data: { blocked: true } });
+    await app()
+      .strapi.db.query('plugin::users-permissions.user')
+      .update({ where: { id: blocked.id }, data: { blocked: true } });
     expect((await api(app()).get(feedPath(url))).status).toBe(404);
   });
 });

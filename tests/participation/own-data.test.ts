@@ -7,7 +7,11 @@ import { createWorkshop } from './workshops';
 const app = useApp('seeded');
 
 const documentIdOf = async (uid: string, where: Record<string, unknown>) =>
-  ((await app().strapi.db.query(uid as never).findOne({ select: ['documentId'], where })) as { documentId: string }).documentId;
+  (
+    (await app()
+      .strapi.db.query(uid as never)
+      .findOne({ select: ['documentId'], where })) as { documentId: string }
+  ).documentId;
 
 /** Every row of every table that still holds one of `needles` (ids in id columns, strings anywhere). */
 const rowsMentioning = async (needles: { ids: Record<string, number[]>; strings: string[] }) => {
@@ -15,7 +19,9 @@ const rowsMentioning = async (needles: { ids: Record<string, number[]>; strings:
   const client = app().strapi.db.dialect.client;
   const tables: string[] =
     client === 'postgres'
-      ? (await knex.raw("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((row: { name: string }) => row.name)
+      ? (await knex.raw('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()')).rows.map(
+          (row: { name: string }) => row.name,
+        )
       : (await knex.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")).map((row: { name: string }) => row.name);
   const found: string[] = [];
   for (const table of tables) {
@@ -44,7 +50,13 @@ describe("a member's own data: export and erasure", () => {
   const group = () => documentIdOf('api::reading-group.reading-group', { slug: 'algorithms-and-equality', locale: 'en' });
 
   beforeAll(async () => {
-    subject = await createUser(app(), 'authenticated', { displayName: 'Zuzanna Erasable', visibility: 'public', bio: 'Litigator on housing rights', openToQuestions: true, languages: ['pl', 'en'] });
+    subject = await createUser(app(), 'authenticated', {
+      displayName: 'Zuzanna Erasable',
+      visibility: 'public',
+      bio: 'Litigator on housing rights',
+      openToQuestions: true,
+      languages: ['pl', 'en'],
+    });
     other = await createUser(app(), 'authenticated', { displayName: 'Oskar Staysput', visibility: 'public', openToQuestions: true });
     workshop = await createWorkshop(app(), { capacity: 1, visibility: 'public' });
 
@@ -52,9 +64,17 @@ describe("a member's own data: export and erasure", () => {
     await api(app(), subject).put('/api/skills-mapping/me/claims', claims).expect(200);
     await api(app(), other).put('/api/skills-mapping/me/claims', claims).expect(200);
     for (const member of [subject, other]) await api(app(), member).post(`/api/workshops/${workshop}/registrations`).expect(201);
-    await api(app(), subject).post(`/api/reading-groups/${await group()}/participants`).expect(201);
-    await api(app(), subject).post('/api/agreement-versions/number/3/suggestions', { data: { sectionKey: 'values', kind: 'replace', proposedText: 'Clearer words by Zuzanna.', rationale: 'Plain language.' } }).expect(201);
-    await api(app(), other).post('/api/agreement-versions/number/3/suggestions', { data: { sectionKey: 'values', kind: 'remove', rationale: 'Not needed, says Oskar.' } }).expect(201);
+    await api(app(), subject)
+      .post(`/api/reading-groups/${await group()}/participants`)
+      .expect(201);
+    await api(app(), subject)
+      .post('/api/agreement-versions/number/3/suggestions', {
+        data: { sectionKey: 'values', kind: 'replace', proposedText: 'Clearer words by Zuzanna.', rationale: 'Plain language.' },
+      })
+      .expect(201);
+    await api(app(), other)
+      .post('/api/agreement-versions/number/3/suggestions', { data: { sectionKey: 'values', kind: 'remove', rationale: 'Not needed, says Oskar.' } })
+      .expect(201);
     await api(app(), subject).post('/api/me/calendar-feed').expect(201);
     await searchConverged(app());
   }, 120_000);
@@ -66,7 +86,10 @@ describe("a member's own data: export and erasure", () => {
     const data = response.body.data;
     expect(data.account).toMatchObject({ email: subject.email, username: expect.any(String) });
     expect(data.account.password).toBeUndefined();
-    expect(data.profile).toMatchObject({ documentId: subject.memberId, translations: [expect.objectContaining({ locale: 'en', displayName: 'Zuzanna Erasable', bio: 'Litigator on housing rights' })] });
+    expect(data.profile).toMatchObject({
+      documentId: subject.memberId,
+      translations: [expect.objectContaining({ locale: 'en', displayName: 'Zuzanna Erasable', bio: 'Litigator on housing rights' })],
+    });
     expect(data.skillClaims).toEqual([expect.objectContaining({ skill: expect.objectContaining({ slug: 'echr-litigation' }), level: 4 })]);
     expect(data.registrations).toEqual([expect.objectContaining({ status: 'confirmed', workshop: expect.objectContaining({ documentId: workshop }) })]);
     expect(data.readingGroups).toEqual([expect.objectContaining({ documentId: await group() })]);
@@ -82,9 +105,13 @@ describe("a member's own data: export and erasure", () => {
   test('an endorsement made by a representative is in their export', async () => {
     const organisation = await documentIdOf('api::organisation.organisation', { slug: 'klimarecht-kollektiv', publishedAt: { $notNull: true } });
     const representative = await createUser(app(), 'org-representative', { organisation });
-    await api(app(), representative).post('/api/agreement-versions/number/3/endorsements', { data: { statement: 'We support it.' } }).expect(201);
+    await api(app(), representative)
+      .post('/api/agreement-versions/number/3/endorsements', { data: { statement: 'We support it.' } })
+      .expect(201);
     const data = (await api(app(), representative).get('/api/me/export')).body.data;
-    expect(data.endorsementsMade).toEqual([expect.objectContaining({ versionNumber: 3, statement: 'We support it.', organisation: expect.objectContaining({ slug: 'klimarecht-kollektiv' }) })]);
+    expect(data.endorsementsMade).toEqual([
+      expect.objectContaining({ versionNumber: 3, statement: 'We support it.', organisation: expect.objectContaining({ slug: 'klimarecht-kollektiv' }) }),
+    ]);
   });
 
   test('erasure removes every row about the member but anonymised suggestions, promotes the waitlist, and empties search and who-to-ask', async () => {
@@ -97,7 +124,9 @@ describe("a member's own data: export and erasure", () => {
       };
     };
     expect(await findable(other)).toEqual({ search: true, experts: true });
-    const memberRows = (await app().strapi.db.query('api::member.member').findMany({ select: ['id'], where: { documentId: subject.memberId } })) as Array<{ id: number }>;
+    const memberRows = (await app()
+      .strapi.db.query('api::member.member')
+      .findMany({ select: ['id'], where: { documentId: subject.memberId } })) as Array<{ id: number }>;
     const suggestion = await documentIdOf('api::suggestion.suggestion', { author: { documentId: subject.memberId } });
 
     const traces = {
@@ -106,7 +135,12 @@ describe("a member's own data: export and erasure", () => {
     };
     // The scan finds the member everywhere they are before the erasure…
     expect(await rowsMentioning(traces)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^members_user_lnk\.user_id/), expect.stringMatching(/^registrations_member_lnk\.member_id/), expect.stringMatching(/^skill_claims\.member_document_id/), expect.stringMatching(/^up_users\.email/)])
+      expect.arrayContaining([
+        expect.stringMatching(/^members_user_lnk\.user_id/),
+        expect.stringMatching(/^registrations_member_lnk\.member_id/),
+        expect.stringMatching(/^skill_claims\.member_document_id/),
+        expect.stringMatching(/^up_users\.email/),
+      ]),
     );
 
     const erased = await api(app(), subject).delete('/api/me');
@@ -123,7 +157,9 @@ describe("a member's own data: export and erasure", () => {
     expect(registration.map((r: { state: string }) => r.state)).toEqual(['confirmed']);
 
     // The suggestion stays, without an author.
-    const kept = (await app().strapi.db.query('api::suggestion.suggestion').findOne({ where: { documentId: suggestion }, populate: { author: true } })) as { proposedText: string; author: unknown };
+    const kept = (await app()
+      .strapi.db.query('api::suggestion.suggestion')
+      .findOne({ where: { documentId: suggestion }, populate: { author: true } })) as { proposedText: string; author: unknown };
     expect(kept).toMatchObject({ proposedText: 'Clearer words by Zuzanna.', author: null });
 
     // …and nowhere after it, but in the search log: with the embedded engine it keeps the profile's
@@ -139,7 +175,9 @@ describe("a member's own data: export and erasure", () => {
     const full = await createWorkshop(app(), { capacity: 1 });
     await api(app(), member).post(`/api/workshops/${full}/registrations`).expect(201);
     await api(app(), waiting).post(`/api/workshops/${full}/registrations`).expect(201);
-    await api(app(), member).put('/api/skills-mapping/me/claims', { data: [{ skill: 'echr-litigation', level: 2 }] }).expect(200);
+    await api(app(), member)
+      .put('/api/skills-mapping/me/claims', { data: [{ skill: 'echr-litigation', level: 2 }] })
+      .expect(200);
 
     // Make the last step (deleting the account) fail, as a database error would.
     const users = app().strapi.db.query('plugin::users-permissions.user');
@@ -153,7 +191,9 @@ describe("a member's own data: export and erasure", () => {
       users.delete = original;
     }
 
-    const states = (await app().strapi.db.query('api::registration.registration').findMany({ where: { workshop: { documentId: full } }, orderBy: { id: 'asc' } })) as Array<{ state: string }>;
+    const states = (await app()
+      .strapi.db.query('api::registration.registration')
+      .findMany({ where: { workshop: { documentId: full } }, orderBy: { id: 'asc' } })) as Array<{ state: string }>;
     expect(states.map((row) => row.state)).toEqual(['confirmed', 'waitlisted']);
     expect((await api(app(), member).get('/api/skills-mapping/me/claims')).body.data).toHaveLength(1);
     expect((await api(app(), member).get('/api/members/me')).status).toBe(200);

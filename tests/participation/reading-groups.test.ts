@@ -8,11 +8,13 @@ const GROUPS = 'api::reading-group.reading-group';
 
 const createResource = async (visibility: 'public' | 'members') => {
   const suffix = randomBytes(4).toString('hex');
-  const created = await app().strapi.documents('api::resource.resource').create({
-    locale: 'en',
-    data: { title: `Reading ${visibility} ${suffix}`, slug: `reading-${suffix}`, kind: 'guide', licence: 'CC-BY-4.0', visibility },
-    status: 'published',
-  } as never);
+  const created = await app()
+    .strapi.documents('api::resource.resource')
+    .create({
+      locale: 'en',
+      data: { title: `Reading ${visibility} ${suffix}`, slug: `reading-${suffix}`, kind: 'guide', licence: 'CC-BY-4.0', visibility },
+      status: 'published',
+    } as never);
   return created.documentId as string;
 };
 
@@ -27,16 +29,22 @@ const createGroup = async (options: { capacity: number; facilitators?: string[];
     facilitators: options.facilitators ?? [],
     sessions: [{ title: 'First session', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), readings: options.readings ?? [] }],
   };
-  const created = await app().strapi.documents(GROUPS).create({ locale: 'en', data: { ...shared, name: `Reading group ${suffix}` }, status: 'published' } as never);
+  const created = await app()
+    .strapi.documents(GROUPS)
+    .create({ locale: 'en', data: { ...shared, name: `Reading group ${suffix}` }, status: 'published' } as never);
   // Relations point at entries in the same locale: the German sessions have no readings (the resources are in English).
   const german = { ...shared, sessions: shared.sessions.map((session) => ({ ...session, readings: [] })) };
-  await app().strapi.documents(GROUPS).update({ documentId: created.documentId, locale: 'de', data: { ...german, name: `Lesegruppe ${suffix}` }, status: 'published' } as never);
+  await app()
+    .strapi.documents(GROUPS)
+    .update({ documentId: created.documentId, locale: 'de', data: { ...german, name: `Lesegruppe ${suffix}` }, status: 'published' } as never);
   return created.documentId as string;
 };
 
 /** Participants linked on each row of the group (every locale, draft and published), by profile documentId. */
 const linksOf = async (group: string) => {
-  const rows = (await app().strapi.db.query(GROUPS).findMany({ where: { documentId: group }, populate: { participants: { select: ['documentId'] } } })) as Array<{
+  const rows = (await app()
+    .strapi.db.query(GROUPS)
+    .findMany({ where: { documentId: group }, populate: { participants: { select: ['documentId'] } } })) as Array<{
     participants: Array<{ documentId: string }>;
   }>;
   return rows.map((row) => row.participants.map((p) => p.documentId).sort());

@@ -5,15 +5,22 @@ import { createWorkshop } from './workshops';
 
 const app = useApp('empty');
 
-type Registration = { documentId: string; status: string; waitlistPosition: number | null; places: { capacity: number; taken: number; left: number; waitlisted: number } };
+type Registration = {
+  documentId: string;
+  status: string;
+  waitlistPosition: number | null;
+  places: { capacity: number; taken: number; left: number; waitlisted: number };
+};
 
 /** Registrations of a workshop as the database holds them, in the order they were written. */
 const rowsOf = async (workshop: string) =>
-  (await app().strapi.db.query('api::registration.registration').findMany({
-    where: { workshop: { documentId: workshop } },
-    populate: { member: { select: ['documentId'] } },
-    orderBy: { id: 'asc' },
-  })) as Array<{ id: number; documentId: string; state: string; waitlistPosition: number | null; member: { documentId: string } }>;
+  (await app()
+    .strapi.db.query('api::registration.registration')
+    .findMany({
+      where: { workshop: { documentId: workshop } },
+      populate: { member: { select: ['documentId'] } },
+      orderBy: { id: 'asc' },
+    })) as Array<{ id: number; documentId: string; state: string; waitlistPosition: number | null; member: { documentId: string } }>;
 
 describe('workshop registration with capacity and a waitlist', () => {
   test('200 members register at once for 50 places: 50 confirmed, 150 waitlisted 1–150 in arrival order; 10 cancellations promote the first 10', async () => {
@@ -41,7 +48,10 @@ describe('workshop registration with capacity and a waitlist', () => {
     expect(asMember.body.data.places).toEqual({ capacity: 50, taken: 50, left: 0, waitlisted: 150 });
 
     const byMember = new Map(members.map((member) => [member.memberId, member]));
-    const cancelling = rows.filter((row) => row.state === 'confirmed').slice(0, 10).map((row) => byMember.get(row.member.documentId)!);
+    const cancelling = rows
+      .filter((row) => row.state === 'confirmed')
+      .slice(0, 10)
+      .map((row) => byMember.get(row.member.documentId)!);
     const firstInLine = waitlisted.slice(0, 10).map((row) => row.documentId);
     const cancellations = await Promise.all(cancelling.map((member) => api(app(), member).delete(`/api/workshops/${workshop}/registrations`)));
     expect(cancellations.map((response) => [response.status, response.body.data?.status])).toEqual(cancelling.map(() => [200, 'cancelled']));
@@ -136,7 +146,12 @@ describe('workshop registration with capacity and a waitlist', () => {
     const one = await api(app(), 'public').get(`/api/workshops/${workshop}`);
     expect(one.body.data.places).toEqual({ capacity: 12, taken: 2, left: 10, waitlisted: 0 });
     const list = await api(app(), 'public').get('/api/workshops?fields[0]=title');
-    expect(list.body.data.find((entry: { documentId: string }) => entry.documentId === workshop).places).toEqual({ capacity: 12, taken: 2, left: 10, waitlisted: 0 });
+    expect(list.body.data.find((entry: { documentId: string }) => entry.documentId === workshop).places).toEqual({
+      capacity: 12,
+      taken: 2,
+      left: 10,
+      waitlisted: 0,
+    });
     expect(JSON.stringify([one.body, list.body])).not.toMatch(/Bulk member/);
 
     const own = await api(app(), alice).get('/api/registrations?populate=workshop');
@@ -159,7 +174,9 @@ describe('workshop registration with capacity and a waitlist', () => {
     const members = await createMembers(app(), 4);
     for (const member of members) await api(app(), member).post(`/api/workshops/${workshop}/registrations`).expect(201);
 
-    await app().strapi.documents('api::workshop.workshop').update({ documentId: workshop, locale: 'en', data: { capacity: 3 }, status: 'published' } as never);
+    await app()
+      .strapi.documents('api::workshop.workshop')
+      .update({ documentId: workshop, locale: 'en', data: { capacity: 3 }, status: 'published' } as never);
 
     const rows = await rowsOf(workshop);
     expect(rows.map((row) => [row.state, row.waitlistPosition])).toEqual([

@@ -32,11 +32,14 @@ test.each([
 
 test('the defaults are valid with a .env made from .env.example, where optional variables are empty', () => {
   const example = Object.fromEntries(
-    [...fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=(.*)$/gm)].map((match) => [match[1], match[2]])
+    [...fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=(.*)$/gm)].map((match) => [match[1], match[2]]),
   );
   expect(example.SEARCH_INDEX_PREFIX).toBe('');
   const read = (key: string, fallback?: string) => (key in example ? example[key] : fallback) as string;
-  const env = Object.assign(read, { int: (key: string, fallback?: number) => Number(read(key) || fallback), bool: (key: string, fallback?: boolean) => (read(key) ? read(key) === 'true' : Boolean(fallback)) });
+  const env = Object.assign(read, {
+    int: (key: string, fallback?: number) => Number(read(key) || fallback),
+    bool: (key: string, fallback?: boolean) => (read(key) ? read(key) === 'true' : Boolean(fallback)),
+  });
   const defaults = pluginConfig.default({ env });
   expect(defaults.indexPrefix).toBe('development');
   expect(defaults.meilisearch?.publicHost).toBe('');

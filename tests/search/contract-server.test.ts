@@ -26,7 +26,15 @@ const settingsFor = (locale: 'deu' | 'eng'): Settings => ({
 });
 
 const german = [
-  { id: 'de-1', title: 'Klimaklage vor dem Bundesverfassungsgericht', summary: 'Climate litigation in Germany', tags: ['climate', 'Germany'], year: 2021, visibility: 'public', kind: 'case' },
+  {
+    id: 'de-1',
+    title: 'Klimaklage vor dem Bundesverfassungsgericht',
+    summary: 'Climate litigation in Germany',
+    tags: ['climate', 'Germany'],
+    year: 2021,
+    visibility: 'public',
+    kind: 'case',
+  },
   { id: 'de-2', title: 'Wohnungsräumungen', summary: 'Évictions et logement social', tags: ['housing'], year: 2019, visibility: 'members', kind: 'case' },
   { id: 'de-3', title: 'Klima und Wohnen', summary: 'Climate and housing', tags: ['climate', 'housing'], year: 2023, visibility: 'public', kind: 'note' },
 ];
@@ -97,7 +105,12 @@ describe('a flow through the official client', () => {
       page: 1,
     });
     expect(result.hits.map((hit) => hit.id)).toEqual(['de-3']);
-    expect(result).toMatchObject({ totalHits: 2, totalPages: 2, facetDistribution: { tags: { climate: 2, Germany: 1, housing: 1 } }, facetStats: { year: { min: 2021, max: 2023 } } });
+    expect(result).toMatchObject({
+      totalHits: 2,
+      totalPages: 2,
+      facetDistribution: { tags: { climate: 2, Germany: 1, housing: 1 } },
+      facetStats: { year: { min: 2021, max: 2023 } },
+    });
   });
 
   it('runs a federated multi-search with weights, merged facets and highlights', async () => {
@@ -127,7 +140,12 @@ describe('a flow through the official client', () => {
     });
     expect(federated.hits.map((hit) => hit.id)).toEqual(['en-2']);
     expect(federated.facetsByIndex).toEqual({ articles_en: { distribution: { tags: { policing: 1 } }, stats: {} } });
-    const plain = await client.multiSearch({ queries: [{ indexUid: 'articles_de', q: 'wohnen' }, { indexUid: 'articles_en', q: 'stops' }] });
+    const plain = await client.multiSearch({
+      queries: [
+        { indexUid: 'articles_de', q: 'wohnen' },
+        { indexUid: 'articles_en', q: 'stops' },
+      ],
+    });
     expect(plain.results.map((result) => [result.indexUid, result.hits.map((hit) => hit.id)])).toEqual([
       ['articles_de', ['de-3']],
       ['articles_en', ['en-2']],
@@ -158,7 +176,10 @@ describe('a flow through the official client', () => {
     expect(await client.deleteIndex('missing').waitTask()).toMatchObject({ status: 'failed', error: { code: 'index_not_found' } });
     const swap = await client.swapIndexes([{ indexes: ['articles_de', 'missing'], rename: false }]).waitTask();
     expect(swap).toMatchObject({ status: 'failed', error: { code: 'index_not_found' } });
-    const badId = await client.index('articles_de').addDocuments([{ id: 'a:b', title: 'x' }]).waitTask();
+    const badId = await client
+      .index('articles_de')
+      .addDocuments([{ id: 'a:b', title: 'x' }])
+      .waitTask();
     expect(badId).toMatchObject({ status: 'failed', error: { code: 'invalid_document_id' } });
   });
 });
@@ -173,7 +194,9 @@ describe('strictness', () => {
     const response = await send('PATCH', '/indexes/articles/settings', { searchableAttributes: 'title' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'bad_request', type: 'invalid_request' });
-    expect(server.violations).toEqual([expect.objectContaining({ method: 'PATCH', path: '/indexes/articles/settings', message: expect.stringContaining('searchableAttributes') })]);
+    expect(server.violations).toEqual([
+      expect.objectContaining({ method: 'PATCH', path: '/indexes/articles/settings', message: expect.stringContaining('searchableAttributes') }),
+    ]);
   });
 
   it('refuses an unknown locale and an unknown settings key', async () => {

@@ -31,16 +31,69 @@ const generator = (seed: number) => {
 
 /** Inflected forms that the stemmers conflate, and words close enough for typos and prefixes. */
 const WORDS = {
-  en: ['discrimination', 'discriminatory', 'eviction', 'evictions', 'housing', 'court', 'courts', 'rights', 'right', 'refugee', 'refugees', 'climate', 'litigation', 'strategic', 'complaint', 'judgment', 'police', 'profiling', 'Roma', 'school'],
-  fr: ['discrimination', 'discriminations', 'expulsion', 'expulsions', 'logement', 'tribunal', 'tribunaux', 'droits', 'droit', 'réfugié', 'réfugiés', 'climat', 'contentieux', 'stratégique', 'plainte', 'jugement', 'police', 'contrôle', 'Roms', 'école'],
+  en: [
+    'discrimination',
+    'discriminatory',
+    'eviction',
+    'evictions',
+    'housing',
+    'court',
+    'courts',
+    'rights',
+    'right',
+    'refugee',
+    'refugees',
+    'climate',
+    'litigation',
+    'strategic',
+    'complaint',
+    'judgment',
+    'police',
+    'profiling',
+    'Roma',
+    'school',
+  ],
+  fr: [
+    'discrimination',
+    'discriminations',
+    'expulsion',
+    'expulsions',
+    'logement',
+    'tribunal',
+    'tribunaux',
+    'droits',
+    'droit',
+    'réfugié',
+    'réfugiés',
+    'climat',
+    'contentieux',
+    'stratégique',
+    'plainte',
+    'jugement',
+    'police',
+    'contrôle',
+    'Roms',
+    'école',
+  ],
 } as const;
 const AREAS = ['Equality', 'Migration', 'Housing rights', 'Digital rights', 'Environment and climate'];
 const KINDS = ['judgment', 'guide', 'template'];
 const COUNTRIES = ['DE', 'FR', 'PL', 'HU'];
 
 const FIELDS: IndexSettings['fields'] = {
-  type: 'keyword', documentId: 'keyword', locale: 'keyword', language: 'keyword', visibility: 'keyword', locales: 'keywords',
-  title: 'text', summary: 'text', issueAreaName: 'texts', kind: 'keyword', country: 'keywords', date: 'number', ecli: 'text',
+  type: 'keyword',
+  documentId: 'keyword',
+  locale: 'keyword',
+  language: 'keyword',
+  visibility: 'keyword',
+  locales: 'keywords',
+  title: 'text',
+  summary: 'text',
+  issueAreaName: 'texts',
+  kind: 'keyword',
+  country: 'keywords',
+  date: 'number',
+  ecli: 'text',
 };
 const settingsFor = (locale: string): IndexSettings => ({
   locale,
@@ -104,7 +157,20 @@ const history = (seed: number, length: number) => {
   return { operations, state, random };
 };
 
-const QUERIES = ['discrimination', 'discriminatory evictions', 'tribunaux droit', 'housing rights', 'discriminaton', 'réfugie', 'evic', 'clim', 'roma school', 'ecli', 'migration equality', ''];
+const QUERIES = [
+  'discrimination',
+  'discriminatory evictions',
+  'tribunaux droit',
+  'housing rights',
+  'discriminaton',
+  'réfugie',
+  'evic',
+  'clim',
+  'roma school',
+  'ecli',
+  'migration equality',
+  '',
+];
 
 const requestsFor = (prefix: string): SearchRequest[] =>
   QUERIES.flatMap((q) =>
@@ -123,7 +189,7 @@ const requestsFor = (prefix: string): SearchRequest[] =>
       window: 1000,
       facets: ['kind', 'country', 'language'],
       highlight: ['title'],
-    }))
+    })),
   );
 
 /**
@@ -198,8 +264,15 @@ describe('embedded engine', () => {
     await engine.ensureIndex('cycle_resource_en', settingsFor('en'));
     const first = Array.from({ length: 5 }, (_, key) => makeDocument(random, 'en', key));
     await engine.upsert('cycle_resource_en', first);
-    await engine.delete('cycle_resource_en', first.map((document) => document.id));
-    const second = Array.from({ length: 5 }, (_, key) => ({ ...makeDocument(random, 'en', key + 10), title: 'discrimination in housing', issueAreaName: ['Equality', 'Housing rights'] }));
+    await engine.delete(
+      'cycle_resource_en',
+      first.map((document) => document.id),
+    );
+    const second = Array.from({ length: 5 }, (_, key) => ({
+      ...makeDocument(random, 'en', key + 10),
+      title: 'discrimination in housing',
+      issueAreaName: ['Equality', 'Housing rights'],
+    }));
     await engine.upsert('cycle_resource_en', second);
     // Updating a document whose list field has several values used to make the average length NaN.
     await engine.upsert('cycle_resource_en', second.slice(0, 2));
@@ -232,7 +305,10 @@ describe('Meilisearch engine (contract server)', () => {
       timeoutMs: 10_000,
       taskTimeoutMs: 10_000,
       synonyms: {},
-      settingsStore: { get: async (index) => hashes.get(index), set: async (index, hash) => void (hash === undefined ? hashes.delete(index) : hashes.set(index, hash)) },
+      settingsStore: {
+        get: async (index) => hashes.get(index),
+        set: async (index, hash) => void (hash === undefined ? hashes.delete(index) : hashes.set(index, hash)),
+      },
     });
   };
 

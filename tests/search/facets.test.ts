@@ -25,7 +25,8 @@ const facetsOf = async (query: string, caller: Parameters<typeof api>[1] = membe
   expect(response.status).toBe(200);
   return response.body.meta as { facets: Counts; facetLabels: Names; pagination: { total: number } };
 };
-const enumOf = (uid: string, attribute: string) => (app().strapi.getModel(uid as never) as unknown as { attributes: Record<string, { enum: string[] }> }).attributes[attribute].enum;
+const enumOf = (uid: string, attribute: string) =>
+  (app().strapi.getModel(uid as never) as unknown as { attributes: Record<string, { enum: string[] }> }).attributes[attribute].enum;
 
 describe('each facet is one vocabulary', () => {
   test('each kind of thing has its own facet, holding only its own values', async () => {
@@ -53,7 +54,7 @@ describe('each facet is one vocabulary', () => {
   test('facets=* counts exactly the facets of the chosen types', async () => {
     expect(Object.keys((await facetsOf('locale=en&types=skill&facets=*&pageSize=1')).facets).sort()).toEqual(['language', 'skillCategory', 'type']);
     expect(Object.keys((await facetsOf('locale=en&types=resource,member&facets=*&pageSize=1')).facets).sort()).toEqual(
-      ['country', 'issueArea', 'jurisdiction', 'language', 'organisation', 'resourceKind', 'skill', 'type'].sort()
+      ['country', 'issueArea', 'jurisdiction', 'language', 'organisation', 'resourceKind', 'skill', 'type'].sort(),
     );
   });
 });
@@ -66,7 +67,9 @@ describe('the jurisdiction filter', () => {
     expect(Object.keys(response.body.meta.facets.jurisdiction)).toEqual(['CoE']);
     const ids = (response.body.data as Array<{ documentId: string }>).map((hit) => hit.documentId);
     expect(ids.length).toBeGreaterThan(0);
-    const rows = (await app().strapi.db.query('api::resource.resource').findMany({ select: ['jurisdiction'], where: { documentId: { $in: ids } } })) as Array<{ jurisdiction: string }>;
+    const rows = (await app()
+      .strapi.db.query('api::resource.resource')
+      .findMany({ select: ['jurisdiction'], where: { documentId: { $in: ids } } })) as Array<{ jurisdiction: string }>;
     expect(new Set(rows.map((row) => row.jurisdiction))).toEqual(new Set(['CoE']));
   });
 
@@ -80,12 +83,38 @@ describe('the jurisdiction filter', () => {
 
 describe("every value is named in the searcher's language", () => {
   test.each([
-    ['de', { type: { resource: 'Ressource' }, resourceKind: { judgment: 'Urteil' }, jurisdiction: { CoE: 'Europarat (EGMR)', EU: 'Europäische Union (EuGH)', DE: 'Deutschland' }, language: { de: 'Deutsch' } }],
-    ['fr', { type: { resource: 'Ressource' }, resourceKind: { judgment: 'Décision' }, jurisdiction: { CoE: 'Conseil de l’Europe (Cour EDH)', DE: 'Allemagne' }, language: { de: 'Allemand' } }],
+    [
+      'de',
+      {
+        type: { resource: 'Ressource' },
+        resourceKind: { judgment: 'Urteil' },
+        jurisdiction: { CoE: 'Europarat (EGMR)', EU: 'Europäische Union (EuGH)', DE: 'Deutschland' },
+        language: { de: 'Deutsch' },
+      },
+    ],
+    [
+      'fr',
+      {
+        type: { resource: 'Ressource' },
+        resourceKind: { judgment: 'Décision' },
+        jurisdiction: { CoE: 'Conseil de l’Europe (Cour EDH)', DE: 'Allemagne' },
+        language: { de: 'Allemand' },
+      },
+    ],
     // No Hungarian names for the fixed vocabularies: English ones; countries and languages come from CLDR in every locale.
-    ['hu', { type: { resource: 'Resource' }, resourceKind: { judgment: 'Judgment' }, jurisdiction: { CoE: 'Council of Europe (ECtHR)', DE: 'Németország' }, language: { de: 'Német' } }],
+    [
+      'hu',
+      {
+        type: { resource: 'Resource' },
+        resourceKind: { judgment: 'Judgment' },
+        jurisdiction: { CoE: 'Council of Europe (ECtHR)', DE: 'Németország' },
+        language: { de: 'Német' },
+      },
+    ],
   ])('%s', async (locale, expected) => {
-    const { facets, facetLabels } = await facetsOf(`locale=${locale}&types=resource&facets=type,resourceKind,jurisdiction,language,issueArea,skill,organisation&pageSize=1`);
+    const { facets, facetLabels } = await facetsOf(
+      `locale=${locale}&types=resource&facets=type,resourceKind,jurisdiction,language,issueArea,skill,organisation&pageSize=1`,
+    );
     expect(facetLabels).toMatchObject(expected);
     for (const facet of Object.keys(facets)) expect(Object.keys(facetLabels[facet]).sort()).toEqual(Object.keys(facets[facet]).sort());
   });
@@ -99,7 +128,9 @@ describe("every value is named in the searcher's language", () => {
     ]) {
       const slugs = Object.keys(facetLabels[facet]);
       expect(slugs.length).toBeGreaterThan(0);
-      const rows = (await app().strapi.db.query(uid as never).findMany({ select: ['slug', 'name'], where: { slug: { $in: slugs }, locale: 'de' } })) as Array<{ slug: string; name: string }>;
+      const rows = (await app()
+        .strapi.db.query(uid as never)
+        .findMany({ select: ['slug', 'name'], where: { slug: { $in: slugs }, locale: 'de' } })) as Array<{ slug: string; name: string }>;
       expect(Object.fromEntries(slugs.map((slug) => [slug, facetLabels[facet][slug]]))).toEqual(Object.fromEntries(rows.map((row) => [row.slug, row.name])));
     }
     expect(Object.values(facetLabels.issueArea)).toContain('Umwelt & Klima');

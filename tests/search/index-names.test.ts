@@ -16,7 +16,10 @@ describe('index names', () => {
     expect(parseIndexName(prefix, indexName(prefix, parts))).toEqual(parts);
   });
 
-  test.each(['other_resource_de', 'prod_resource', 'prod_resource_de_extra', 'prod__de', 'prodresource_de'])('%s is no index of the app prefixed prod', (name) => {
-    expect(parseIndexName('prod', name)).toBeNull();
-  });
+  test.each(['other_resource_de', 'prod_resource', 'prod_resource_de_extra', 'prod__de', 'prodresource_de'])(
+    '%s is no index of the app prefixed prod',
+    (name) => {
+      expect(parseIndexName('prod', name)).toBeNull();
+    },
+  );
 });

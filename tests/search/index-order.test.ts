@@ -21,5 +21,13 @@ test('indexes sort by type, then locale, whatever order they come in', () => {
 });
 
 test('the order does not depend on the collation of the runtime (code units: capitals first)', () => {
-  expect([{ type: 'b', locale: 'x' }, { type: 'B', locale: 'x' }, { type: 'a', locale: 'x' }].sort(byTypeThenLocale).map(({ type }) => type)).toEqual(['B', 'a', 'b']);
+  expect(
+    [
+      { type: 'b', locale: 'x' },
+      { type: 'B', locale: 'x' },
+      { type: 'a', locale: 'x' },
+    ]
+      .sort(byTypeThenLocale)
+      .map(({ type }) => type),
+  ).toEqual(['B', 'a', 'b']);
 });

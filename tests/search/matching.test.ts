@@ -9,7 +9,16 @@ import type { IndexSettings, SearchDocument } from '../../src/plugins/multilingu
 
 const settingsFor = (locale: string): IndexSettings => ({
   locale,
-  fields: { type: 'keyword', documentId: 'keyword', locale: 'keyword', language: 'keyword', visibility: 'keyword', locales: 'keywords', title: 'text', body: 'text' },
+  fields: {
+    type: 'keyword',
+    documentId: 'keyword',
+    locale: 'keyword',
+    language: 'keyword',
+    visibility: 'keyword',
+    locales: 'keywords',
+    title: 'text',
+    body: 'text',
+  },
   searchable: ['title', 'body'],
   filterable: ['visibility'],
   sortable: [],
@@ -17,7 +26,17 @@ const settingsFor = (locale: string): IndexSettings => ({
 });
 
 const documentsOf = (locale: string, titles: string[]): SearchDocument[] =>
-  titles.map((title, at) => ({ id: `resource-d${at}-${locale}`, type: 'resource', documentId: `d${at}`, locale, language: locale, visibility: 'public', locales: [locale], title, body: '' }));
+  titles.map((title, at) => ({
+    id: `resource-d${at}-${locale}`,
+    type: 'resource',
+    documentId: `d${at}`,
+    locale,
+    language: locale,
+    visibility: 'public',
+    locales: [locale],
+    title,
+    body: '',
+  }));
 
 /** Titles found for `q` in an index of `titles` (best first), at most `limit`. */
 const found = async (locale: string, titles: string[], q: string, limit = 50) => {

@@ -47,7 +47,9 @@ describe('index settings', () => {
     const types = app().strapi.config.get('plugin::multilingual-search.types') as Record<string, { searchable: string[] }>;
     types.resource.searchable = ['title', 'body', 'summary'];
     await app().strapi.plugin('multilingual-search').service('indexer').prepareRemote();
-    const applied = settingsRequests().slice(before).map((request) => request.path);
+    const applied = settingsRequests()
+      .slice(before)
+      .map((request) => request.path);
     expect(applied.length).toBeGreaterThan(0);
     expect(applied.every((path) => path.includes('/indexes/test_resource_'))).toBe(true);
     expect(meilisearch().index('test_resource_de')!.settings.searchableAttributes).toEqual(['title', 'body', 'summary']);
@@ -79,7 +81,11 @@ describe('faults', () => {
 
   test('a failed task is retried through the outbox', async () => {
     meilisearch().faults.failTasks(1, 'disk full');
-    await resources().create({ locale: 'en', status: 'published', data: { title: 'Quetzalfailure retried', slug: 'failed-task-once', kind: 'guide', visibility: 'public' } } as never);
+    await resources().create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Quetzalfailure retried', slug: 'failed-task-once', kind: 'guide', visibility: 'public' },
+    } as never);
     await searchSettled(app());
     expect((await outboxStats(app())).lastError?.message).toContain('disk full');
     await searchConverged(app());
@@ -118,16 +124,27 @@ test('every search during a reindex answers from a complete index', async () => 
   await running;
   expect(totals.length).toBeGreaterThan(0);
   expect(new Set(totals)).toEqual(new Set([before]));
-  expect(meilisearch().indexUids().filter((uid) => uid.includes('__'))).toEqual([]);
+  expect(
+    meilisearch()
+      .indexUids()
+      .filter((uid) => uid.includes('__')),
+  ).toEqual([]);
 });
 
 test('the admin status lists the indexes by type, then locale, with the last sync every process sees, restarts included', async () => {
   const changedAfter = Date.now();
-  await resources().create({ locale: 'fr', status: 'published', data: { title: 'Statut de l’index', slug: 'statut-index', kind: 'guide', visibility: 'public' } } as never);
+  await resources().create({
+    locale: 'fr',
+    status: 'published',
+    data: { title: 'Statut de l’index', slug: 'statut-index', kind: 'guide', visibility: 'public' },
+  } as never);
   await searchSettled(app());
   // The time is in the database, not in the memory of the process that applied the change.
   await app().restart();
-  const status = await app().http().get('/multilingual-search/status').set('Authorization', `Bearer ${await adminToken(app())}`);
+  const status = await app()
+    .http()
+    .get('/multilingual-search/status')
+    .set('Authorization', `Bearer ${await adminToken(app())}`);
   const indexes = status.body.indexes as Array<{ name: string; type: string; locale: string; lastSync: number | null }>;
   const order = indexes.map((index) => [index.type, index.locale]);
   expect(order).toEqual([...order].sort(([typeA, localeA], [typeB, localeB]) => typeA.localeCompare(typeB) || localeA.localeCompare(localeB)));

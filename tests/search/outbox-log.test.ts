@@ -14,7 +14,9 @@ const onPostgres = usesPostgres() ? test : test.skip;
 const search = () => app().strapi.plugin('multilingual-search');
 const resources = () => app().strapi.documents('api::resource.resource');
 const publish = (slug: string) =>
-  resources().create({ locale: 'en', status: 'published', data: { title: `Log ${slug}`, slug, kind: 'guide', visibility: 'public' } } as never) as Promise<{ documentId: string }>;
+  resources().create({ locale: 'en', status: 'published', data: { title: `Log ${slug}`, slug, kind: 'guide', visibility: 'public' } } as never) as Promise<{
+    documentId: string;
+  }>;
 const indexedTitle = async (documentId: string) => (await indexedEntries(app(), 'resource', documentId)).en?.title;
 /** Rows are pruned when recorded before now: this lets the clock move past the latest one. */
 const aMomentLater = () => new Promise((resolve) => setTimeout(resolve, 5));

@@ -34,7 +34,9 @@ const minimalType = {
 const environmentWith = (types: Record<string, unknown>) => {
   const name = `plugin-config-${randomBytes(4).toString('hex')}`;
   const dir = path.join(DIST_DIR, 'config', 'env', name);
-  const config = { 'multilingual-search': { config: { types, labels: { type: { words: { en: Object.fromEntries(Object.keys(types).map((type) => [type, type])) } } } } } };
+  const config = {
+    'multilingual-search': { config: { types, labels: { type: { words: { en: Object.fromEntries(Object.keys(types).map((type) => [type, type])) } } } } },
+  };
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'plugins.js'), `module.exports = ${JSON.stringify(config)};\n`);
   return { name, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -99,7 +101,12 @@ test('a bad search type stops start-up with a message naming the key', () => {
   try {
     const boot = `require('@strapi/strapi').createStrapi(${JSON.stringify({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false })})
       .load().then(() => process.exit(0), (error) => { console.error(error.message); process.exit(1); });`;
-    const child = spawnSync(process.execPath, ['-e', boot], { cwd: APP_DIR, env: { ...process.env, NODE_ENV: environment.name }, encoding: 'utf8', timeout: 120_000 });
+    const child = spawnSync(process.execPath, ['-e', boot], {
+      cwd: APP_DIR,
+      env: { ...process.env, NODE_ENV: environment.name },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(child.status).toBe(1);
     expect(child.stderr).toContain('multilingual-search.types.issue-area.searchable.0: "nowhere" is not one of the fields');
   } finally {
@@ -118,7 +125,9 @@ describe('parsing (unit)', () => {
   });
 
   test('names the key of a bad value', () => {
-    expect(() => parsePluginConfig({ ...validBase(), types: { 'issue-area': { ...written, exclude: 'hidden' } } })).toThrow('multilingual-search.types.issue-area.exclude');
+    expect(() => parsePluginConfig({ ...validBase(), types: { 'issue-area': { ...written, exclude: 'hidden' } } })).toThrow(
+      'multilingual-search.types.issue-area.exclude',
+    );
   });
 });
 
@@ -128,7 +137,15 @@ const validBase = () => ({
   indexPrefix: 'unit',
   types: {},
   labels: { type: { from: 'words', words: { en: {} } }, language: { from: 'languages' } },
-  sync: { batchSize: 200, pollIntervalMs: 1000, retryDelayMs: 1000, maxRetryDelayMs: 300_000, maxAttempts: 8, logRetentionMs: 3_600_000, lateCommitMs: 300_000 },
+  sync: {
+    batchSize: 200,
+    pollIntervalMs: 1000,
+    retryDelayMs: 1000,
+    maxRetryDelayMs: 300_000,
+    maxAttempts: 8,
+    logRetentionMs: 3_600_000,
+    lateCommitMs: 300_000,
+  },
   meilisearch: { host: '', publicHost: '', adminKey: '', searchKey: '', timeoutMs: 10_000, taskTimeoutMs: 60_000, synonyms: {} },
   tenantTokens: { enabled: true, public: true, expiresInSeconds: 3600 },
   search: { maxPageSize: 50, defaultPageSize: 10, maxQueryLength: 512, window: 1000 },

@@ -31,7 +31,12 @@ const QUERIES = [
 
 const ask = async (query: string, caller: Parameters<typeof api>[1] = 'public'): Promise<Answer> => {
   const response = await api(app(), caller).get(`/api/multilingual-search/search?${query}`);
-  return { status: response.status, hits: response.body.data ?? [], total: response.body.meta?.pagination?.total, facets: JSON.stringify(response.body.meta?.facets) };
+  return {
+    status: response.status,
+    hits: response.body.data ?? [],
+    total: response.body.meta?.pagination?.total,
+    facets: JSON.stringify(response.body.meta?.facets),
+  };
 };
 
 const askAll = async () => Object.fromEntries(await Promise.all(QUERIES.map(async (query) => [query, await ask(query)] as const)));
@@ -39,7 +44,12 @@ const askAll = async () => Object.fromEntries(await Promise.all(QUERIES.map(asyn
 /** Same hits in the same order, scores equal within 1e-9 (the API rounds them to 4 decimals). */
 const expectSameRanking = (after: Record<string, Answer>, before: Record<string, Answer>) => {
   for (const query of QUERIES) {
-    expect({ query, total: after[query].total, facets: after[query].facets, hits: after[query].hits.map((hit) => `${hit.type}:${hit.documentId}:${hit.locale}`) }).toEqual({
+    expect({
+      query,
+      total: after[query].total,
+      facets: after[query].facets,
+      hits: after[query].hits.map((hit) => `${hit.type}:${hit.documentId}:${hit.locale}`),
+    }).toEqual({
       query,
       total: before[query].total,
       facets: before[query].facets,
@@ -90,7 +100,9 @@ test('seeding inside the running server (first run) ranks like the indexes built
 test("after editors' edits, publications and unpublications in several locales: numeric scores, language first, stable totals, same ranking as after a restart", async () => {
   editor = await adminToken(app());
   const admin = () => app().http();
-  const resources = (await app().strapi.documents(RESOURCES).findMany({ locale: 'fr', status: 'published', fields: ["title", "summary"] } as never)) as unknown as Array<{
+  const resources = (await app()
+    .strapi.documents(RESOURCES)
+    .findMany({ locale: 'fr', status: 'published', fields: ['title', 'summary'] } as never)) as unknown as Array<{
     documentId: string;
     title: string;
     summary: string;
@@ -101,7 +113,10 @@ test("after editors' edits, publications and unpublications in several locales: 
   for (const resource of resources.slice(0, 3)) {
     for (let round = 1; round <= 3; round += 1) {
       const data = { title: `${resource.title} (${round})`, summary: `${resource.summary} Discrimination, révision ${round}.` };
-      const saved = await admin().put(`/content-manager/collection-types/${RESOURCES}/${resource.documentId}?locale=fr`).set('Authorization', `Bearer ${editor}`).send(data);
+      const saved = await admin()
+        .put(`/content-manager/collection-types/${RESOURCES}/${resource.documentId}?locale=fr`)
+        .set('Authorization', `Bearer ${editor}`)
+        .send(data);
       expect(saved.status).toBe(200);
       const published = await admin()
         .post(`/content-manager/collection-types/${RESOURCES}/${resource.documentId}/actions/publish?locale=fr`)
@@ -111,13 +126,26 @@ test("after editors' edits, publications and unpublications in several locales: 
     }
   }
   // Unpublished in one locale, published again in another.
-  const [unpublished] = (await app().strapi.documents(RESOURCES).findMany({ locale: 'en', status: 'published', fields: ['title'] } as never)) as unknown as Array<{ documentId: string }>;
-  const off = await admin().post(`/content-manager/collection-types/${RESOURCES}/${unpublished.documentId}/actions/unpublish?locale=en`).set('Authorization', `Bearer ${editor}`).send({});
+  const [unpublished] = (await app()
+    .strapi.documents(RESOURCES)
+    .findMany({ locale: 'en', status: 'published', fields: ['title'] } as never)) as unknown as Array<{ documentId: string }>;
+  const off = await admin()
+    .post(`/content-manager/collection-types/${RESOURCES}/${unpublished.documentId}/actions/unpublish?locale=en`)
+    .set('Authorization', `Bearer ${editor}`)
+    .send({});
   expect(off.status).toBe(200);
-  const german = (await app().strapi.documents(RESOURCES).findMany({ locale: 'de', status: 'published', fields: ['title'] } as never)) as unknown as Array<{ documentId: string }>;
+  const german = (await app()
+    .strapi.documents(RESOURCES)
+    .findMany({ locale: 'de', status: 'published', fields: ['title'] } as never)) as unknown as Array<{ documentId: string }>;
   const unpublishedDe = german[0];
-  await admin().post(`/content-manager/collection-types/${RESOURCES}/${unpublishedDe.documentId}/actions/unpublish?locale=de`).set('Authorization', `Bearer ${editor}`).send({});
-  const back = await admin().post(`/content-manager/collection-types/${RESOURCES}/${unpublishedDe.documentId}/actions/publish?locale=de`).set('Authorization', `Bearer ${editor}`).send({});
+  await admin()
+    .post(`/content-manager/collection-types/${RESOURCES}/${unpublishedDe.documentId}/actions/unpublish?locale=de`)
+    .set('Authorization', `Bearer ${editor}`)
+    .send({});
+  const back = await admin()
+    .post(`/content-manager/collection-types/${RESOURCES}/${unpublishedDe.documentId}/actions/publish?locale=de`)
+    .set('Authorization', `Bearer ${editor}`)
+    .send({});
   expect(back.status).toBe(200);
   await searchConverged(app());
 

@@ -63,7 +63,9 @@ describe('languages', () => {
 
 describe('visibility', () => {
   test('public totals count public documents only', async () => {
-    const publicResources = await app().strapi.db.query('api::resource.resource').count({ where: { visibility: 'public', locale: 'pl', publishedAt: { $notNull: true } } });
+    const publicResources = await app()
+      .strapi.db.query('api::resource.resource')
+      .count({ where: { visibility: 'public', locale: 'pl', publishedAt: { $notNull: true } } });
     const response = await search('locale=pl&types=resource&filters[language]=pl&pageSize=1');
     expect(response.body.meta.pagination.total).toBe(publicResources);
   });
@@ -74,11 +76,12 @@ describe('visibility', () => {
   });
 
   test('hidden profiles are never found, even by members', async () => {
-    const hidden = (await app().strapi.db.query('api::member.member').findOne({ where: { visibility: 'hidden', locale: 'en' } })) as { displayName: string; documentId: string };
+    const hidden = (await app()
+      .strapi.db.query('api::member.member')
+      .findOne({ where: { visibility: 'hidden', locale: 'en' } })) as { displayName: string; documentId: string };
     const response = await search(`q=${encodeURIComponent(hidden.displayName)}&types=member&locale=en`, member);
     expect((response.body.data as Hit[]).map((hit) => hit.documentId)).not.toContain(hidden.documentId);
   });
-
 });
 
 describe('filters, facets, sorting and pages', () => {
@@ -93,11 +96,15 @@ describe('filters, facets, sorting and pages', () => {
     expect((second.body.data as Hit[]).some((hit) => firstIds.includes(hit.documentId))).toBe(false);
   });
 
-  test("agreementStatus counts and filters the versions by their `stage` attribute; drafts are never indexed", async () => {
+  test('agreementStatus counts and filters the versions by their `stage` attribute; drafts are never indexed', async () => {
     const response = await search('locale=en&types=agreement-version&facets=agreementStatus&pageSize=50');
     expect(response.status).toBe(200);
     const counts = response.body.meta.facets.agreementStatus as Record<string, number>;
-    expect(Object.keys(counts).filter((stage) => counts[stage] > 0).sort()).toEqual(['adopted', 'consultation', 'superseded']);
+    expect(
+      Object.keys(counts)
+        .filter((stage) => counts[stage] > 0)
+        .sort(),
+    ).toEqual(['adopted', 'consultation', 'superseded']);
     const adopted = await search('locale=en&types=agreement-version&filters[agreementStatus]=adopted&pageSize=50');
     expect(adopted.body.meta.pagination.total).toBe(counts.adopted);
   });
@@ -108,9 +115,11 @@ describe('filters, facets, sorting and pages', () => {
       const response = await search(`${range}&sort=${sort}`);
       expect(response.status).toBe(200);
       const hits = response.body.data as Hit[];
-      const rows = (await app().strapi.db.query('api::resource.resource').findMany({
-        where: { documentId: { $in: hits.map((hit) => hit.documentId) }, publishedAt: { $notNull: true } },
-      })) as Array<{ documentId: string; locale: string; date: string }>;
+      const rows = (await app()
+        .strapi.db.query('api::resource.resource')
+        .findMany({
+          where: { documentId: { $in: hits.map((hit) => hit.documentId) }, publishedAt: { $notNull: true } },
+        })) as Array<{ documentId: string; locale: string; date: string }>;
       const dateOf = new Map(rows.map((row) => [`${row.documentId}/${row.locale}`, row.date]));
       return hits.map((hit) => dateOf.get(`${hit.documentId}/${hit.locale}`) as string);
     };
@@ -152,7 +161,13 @@ test('highlights are escaped HTML apart from the <mark> tags', async () => {
   await strapi.documents('api::resource.resource').create({
     locale: 'en',
     status: 'published',
-    data: { title: 'Escaping test', slug: 'escaping-test', kind: 'article', visibility: 'public', summary: 'The <script>alert("xss")</script> quokkaword & <b>bold</b> claims.' },
+    data: {
+      title: 'Escaping test',
+      slug: 'escaping-test',
+      kind: 'article',
+      visibility: 'public',
+      summary: 'The <script>alert("xss")</script> quokkaword & <b>bold</b> claims.',
+    },
   } as never);
   await searchSettled(app());
   const response = await search('q=quokkaword&locale=en');
@@ -193,11 +208,23 @@ describe('reindex', () => {
     const editor = await adminToken(app(), 'strapi-editor');
     expect((await app().http().post('/multilingual-search/reindex').set('Authorization', `Bearer ${editor}`).send({})).status).toBe(403);
     const admin = await adminToken(app());
-    const started = await app().http().post('/multilingual-search/reindex').set('Authorization', `Bearer ${admin}`).send({ types: ['skill'] });
+    const started = await app()
+      .http()
+      .post('/multilingual-search/reindex')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ types: ['skill'] });
     expect(started.status).toBe(202);
     const status = await statusOnceReindexed(admin);
     expect(status.body.engine).toBe('embedded');
     expect(status.body.indexes.find((index: { name: string }) => index.name.endsWith('_skill_de')).documents).toBeGreaterThanOrEqual(60);
-    expect((await app().http().post('/multilingual-search/reindex').set('Authorization', `Bearer ${admin}`).send({ types: ['nope'] })).status).toBe(400);
+    expect(
+      (
+        await app()
+          .http()
+          .post('/multilingual-search/reindex')
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ types: ['nope'] })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -8,7 +8,10 @@ const app = useApp('seeded');
 type IndexStatus = { name: string; type: string; locale: string; documents: number; lastSync: number | null };
 
 const status = async () => {
-  const response = await app().http().get('/multilingual-search/status').set('Authorization', `Bearer ${await adminToken(app())}`);
+  const response = await app()
+    .http()
+    .get('/multilingual-search/status')
+    .set('Authorization', `Bearer ${await adminToken(app())}`);
   expect(response.status).toBe(200);
   return response.body as { engine: string; process: string; indexes: IndexStatus[]; outbox: { mode: string; pending: number } };
 };
@@ -28,17 +31,21 @@ test('indexes are listed by type, then locale, each with its document count and 
   expect(before.outbox).toMatchObject({ mode: 'log', pending: 0 });
 
   const changedAfter = Date.now();
-  await app().strapi.documents('api::resource.resource').create({
-    locale: 'de',
-    status: 'published',
-    data: { title: 'Mietrecht Statusseite', slug: 'mietrecht-statusseite', kind: 'guide', visibility: 'public' },
-  } as never);
+  await app()
+    .strapi.documents('api::resource.resource')
+    .create({
+      locale: 'de',
+      status: 'published',
+      data: { title: 'Mietrecht Statusseite', slug: 'mietrecht-statusseite', kind: 'guide', visibility: 'public' },
+    } as never);
   await searchSettled(app());
   const after = await status();
   const lastSync = (name: string) => after.indexes.find((index) => index.name === name)!.lastSync!;
   expect(lastSync('test_resource_de')).toBeGreaterThanOrEqual(changedAfter);
   expect(lastSync('test_resource_de')).toBeLessThanOrEqual(Date.now());
-  expect(after.indexes.find((index) => index.name === 'test_resource_de')!.documents).toBe(before.indexes.find((index) => index.name === 'test_resource_de')!.documents + 1);
+  expect(after.indexes.find((index) => index.name === 'test_resource_de')!.documents).toBe(
+    before.indexes.find((index) => index.name === 'test_resource_de')!.documents + 1,
+  );
   expect(lastSync('test_skill_en')).toBeLessThan(changedAfter);
 });
 

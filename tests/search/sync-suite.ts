@@ -24,7 +24,10 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
   };
 
   test('the full draft & publish × locale matrix', async () => {
-    const { documentId } = (await documents().create({ locale: 'en', data: { title: 'Draft title', slug: 'matrix-resource', kind: 'guide', visibility: 'public' } } as never)) as {
+    const { documentId } = (await documents().create({
+      locale: 'en',
+      data: { title: 'Draft title', slug: 'matrix-resource', kind: 'guide', visibility: 'public' },
+    } as never)) as {
       documentId: string;
     };
     expect(await indexed(documentId)).toEqual({}); // a draft never reaches the index
@@ -57,7 +60,10 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
 
   test('a profile made hidden leaves the index in every locale', async () => {
     const members = app().strapi.documents('api::member.member');
-    const { documentId } = (await members.create({ locale: 'en', data: { displayName: 'Ioana Dumitru', visibility: 'public', bio: 'Housing lawyer.' } } as never)) as { documentId: string };
+    const { documentId } = (await members.create({
+      locale: 'en',
+      data: { displayName: 'Ioana Dumitru', visibility: 'public', bio: 'Housing lawyer.' },
+    } as never)) as { documentId: string };
     await members.update({ documentId, locale: 'ro', data: { bio: 'Avocată în drept locativ.' } } as never);
     await searchSettled(app());
     expect(Object.keys(await indexedEntries(app(), 'member', documentId)).sort()).toEqual(['en', 'ro']);
@@ -98,7 +104,11 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
     test('a members-only resource is never in a public search: hits, totals and facet counts', async () => {
       const member = await createUser(app(), 'authenticated');
       const create = (slug: string, visibility: string) =>
-        documents().create({ locale: 'en', status: 'published', data: { title: `Zebrafinch ${visibility}`, slug, kind: visibility === 'members' ? 'template' : 'guide', visibility } } as never);
+        documents().create({
+          locale: 'en',
+          status: 'published',
+          data: { title: `Zebrafinch ${visibility}`, slug, kind: visibility === 'members' ? 'template' : 'guide', visibility },
+        } as never);
       const open = (await create('zebrafinch-public', 'public')) as { documentId: string };
       const closed = (await create('zebrafinch-members', 'members')) as { documentId: string };
       await searchSettled(app());
@@ -115,7 +125,9 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
       // Its own data, found by one word: a public guide that an escaped quote could add to the results,
       // and a members-only template that an injected `OR visibility = "members"` would show the public.
       const create = (slug: string, kind: string, visibility: string) =>
-        documents().create({ locale: 'en', status: 'published', data: { title: `Quetzalbait ${visibility}`, slug, kind, visibility } } as never) as Promise<{ documentId: string }>;
+        documents().create({ locale: 'en', status: 'published', data: { title: `Quetzalbait ${visibility}`, slug, kind, visibility } } as never) as Promise<{
+          documentId: string;
+        }>;
       const guide = await create('quetzalbait-public', 'guide', 'public');
       await create('quetzalbait-members', 'template', 'members');
       await searchSettled(app());
@@ -125,7 +137,12 @@ export const describeSyncSuite = (app: () => TestApp, { breakEngine }: SyncSuite
         return (response.body.data as Hit[]).map((hit) => hit.documentId);
       };
       expect(await found('guide')).toEqual([guide.documentId]);
-      for (const value of ['x" OR visibility = "members', 'guide") OR (visibility = "members', 'x\\" OR resourceKind = "guide', 'x\\" OR visibility = \\"members']) {
+      for (const value of [
+        'x" OR visibility = "members',
+        'guide") OR (visibility = "members',
+        'x\\" OR resourceKind = "guide',
+        'x\\" OR visibility = \\"members',
+      ]) {
         expect(await found(value)).toEqual([]);
       }
     });

@@ -7,7 +7,9 @@ import { useApp } from '../helpers/strapi';
 const app = useApp('seeded');
 
 const published = (uid: string, where: Record<string, unknown> = {}) =>
-  app().strapi.db.query(uid as never).findMany({ where: { publishedAt: { $notNull: true }, ...where } }) as Promise<Array<Record<string, unknown>>>;
+  app()
+    .strapi.db.query(uid as never)
+    .findMany({ where: { publishedAt: { $notNull: true }, ...where } }) as Promise<Array<Record<string, unknown>>>;
 
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
@@ -20,7 +22,11 @@ test('at least 30 organisations in 15 or more countries', async () => {
 test('the 9 issue areas and 60+ skills are named in at least 8 languages each', async () => {
   const { strapi } = app();
   const translatedNames = async (uid: string) => {
-    const rows = (await strapi.db.query(uid as never).findMany({ select: ['documentId', 'locale', 'name'] })) as Array<{ documentId: string; locale: string; name: string }>;
+    const rows = (await strapi.db.query(uid as never).findMany({ select: ['documentId', 'locale', 'name'] })) as Array<{
+      documentId: string;
+      locale: string;
+      name: string;
+    }>;
     const english = new Map(rows.filter((r) => r.locale === 'en').map((r) => [r.documentId, r.name]));
     const languages = new Map<string, Set<string>>();
     for (const row of rows) {
@@ -49,7 +55,9 @@ test('150+ resources written in at least 8 languages, some members-only', async 
 });
 
 test('100+ members with every visibility setting', async () => {
-  const members = (await app().strapi.db.query('api::member.member').findMany({ where: { locale: 'en' } })) as Array<{ visibility: string }>;
+  const members = (await app()
+    .strapi.db.query('api::member.member')
+    .findMany({ where: { locale: 'en' } })) as Array<{ visibility: string }>;
   expect(members.length).toBeGreaterThanOrEqual(100);
   expect(distinct(members.map((m) => m.visibility)).sort()).toEqual(['hidden', 'members', 'public']);
 });
@@ -60,7 +68,9 @@ test('reading groups, workshops past and upcoming, and agreement versions 1 to 3
   const workshops = await published('api::workshop.workshop', { locale: 'en' });
   expect(workshops.some((w) => Date.parse(w.startsAt as string) < now)).toBe(true);
   expect(workshops.some((w) => Date.parse(w.startsAt as string) > now)).toBe(true);
-  const versions = (await app().strapi.db.query('api::agreement-version.agreement-version').findMany({ where: { locale: 'en' }, orderBy: { versionNumber: 'asc' } })) as Array<{
+  const versions = (await app()
+    .strapi.db.query('api::agreement-version.agreement-version')
+    .findMany({ where: { locale: 'en' }, orderBy: { versionNumber: 'asc' } })) as Array<{
     versionNumber: number;
     stage: string;
   }>;
@@ -81,13 +91,25 @@ test('GET /api/resources?locale=de serves German demo content to the public, pub
 
 test('seeding twice changes nothing', async () => {
   const { strapi } = app();
-  const types = ['api::issue-area.issue-area', 'api::skill.skill', 'api::organisation.organisation', 'api::member.member', 'api::resource.resource', 'api::workshop.workshop', 'api::reading-group.reading-group', 'api::agreement-version.agreement-version', 'api::suggestion.suggestion', 'api::endorsement.endorsement', 'plugin::users-permissions.user'];
+  const types = [
+    'api::issue-area.issue-area',
+    'api::skill.skill',
+    'api::organisation.organisation',
+    'api::member.member',
+    'api::resource.resource',
+    'api::workshop.workshop',
+    'api::reading-group.reading-group',
+    'api::agreement-version.agreement-version',
+    'api::suggestion.suggestion',
+    'api::endorsement.endorsement',
+    'plugin::users-permissions.user',
+  ];
   const snapshot = async () =>
     Promise.all(
       types.map(async (uid) => {
         const rows = (await strapi.db.query(uid as never).findMany({ select: ['id', 'updatedAt'] })) as Array<{ id: number; updatedAt: string }>;
         return [uid, rows.length, rows.reduce((latest, row) => (String(row.updatedAt) > latest ? String(row.updatedAt) : latest), '')];
-      })
+      }),
     );
   const before = await snapshot();
   await seedDemoData(strapi, loadPlatformConfig(strapi));
@@ -95,7 +117,9 @@ test('seeding twice changes nothing', async () => {
 });
 
 test('demo members sign in with the documented demo password', async () => {
-  const member = (await app().strapi.db.query('plugin::users-permissions.user').findOne({ where: { role: { type: 'facilitator' } } })) as { email: string };
+  const member = (await app()
+    .strapi.db.query('plugin::users-permissions.user')
+    .findOne({ where: { role: { type: 'facilitator' } } })) as { email: string };
   const response = await api(app()).post('/api/auth/local', { identifier: member.email, password: 'Demo-member-2026' });
   expect(response.status).toBe(200);
   const own = await api(app(), { jwt: response.body.jwt }).get('/api/members/me');

@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 
 const put = (caller: TestUser, data: unknown, path = '/api/skills-mapping/me/claims') => api(app(), caller).put(path, { data });
-const mine = async (caller: TestUser) => (await api(app(), caller).get('/api/skills-mapping/me/claims?locale=fr')).body.data as Array<{ skill: { slug: string; name: string }; level: number; dueForReassessment: boolean }>;
+const mine = async (caller: TestUser) =>
+  (await api(app(), caller).get('/api/skills-mapping/me/claims?locale=fr')).body.data as Array<{
+    skill: { slug: string; name: string };
+    level: number;
+    dueForReassessment: boolean;
+  }>;
 
 describe('own claims', () => {
   test('a member replaces their claims and reads them back, skill names in their language', async () => {
@@ -68,7 +73,9 @@ describe('own claims', () => {
   test('claims assessed more than 12 months ago are due for re-assessment', async () => {
     const knex = app().strapi.db.connection;
     // A visible member with both a claim assessed long ago and one assessed lately.
-    const recently = knex('skill_claims').select('member_document_id').where('assessed_at', '>', new Date(Date.now() - 300 * 86_400_000));
+    const recently = knex('skill_claims')
+      .select('member_document_id')
+      .where('assessed_at', '>', new Date(Date.now() - 300 * 86_400_000));
     const old = (await knex('skill_claims as c')
       .join('members as m', 'm.document_id', 'c.member_document_id')
       .where('m.locale', 'en')
@@ -85,7 +92,9 @@ describe('own claims', () => {
   });
 
   test("a hidden profile's claims are not shown to other members", async () => {
-    const hidden = (await app().strapi.db.query('api::member.member').findOne({ where: { visibility: 'hidden', locale: 'en' } })) as { documentId: string };
+    const hidden = (await app()
+      .strapi.db.query('api::member.member')
+      .findOne({ where: { visibility: 'hidden', locale: 'en' } })) as { documentId: string };
     expect((await api(app(), member).get(`/api/skills-mapping/members/${hidden.documentId}/claims`)).status).toBe(404);
   });
 });

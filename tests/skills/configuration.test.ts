@@ -21,8 +21,7 @@ beforeAll(async () => {
 const running = () => app().strapi.config.get('plugin::skills-mapping') as Record<string, unknown> & { contentTypes: Record<string, string> };
 
 /** The running Strapi, but with the plugin configured as `config` (only the configuration differs). */
-const configuredAs = (config: unknown) =>
-  ({ contentTypes: app().strapi.contentTypes, config: { get: () => config } }) as unknown as Core.Strapi;
+const configuredAs = (config: unknown) => ({ contentTypes: app().strapi.contentTypes, config: { get: () => config } }) as unknown as Core.Strapi;
 
 test('the app hands the plugin its content types and locales', () => {
   expect(running().contentTypes).toEqual({
@@ -52,7 +51,9 @@ test.each([
 test('a content type without an attribute the map reads stops start-up naming it', () => {
   expect(() => checkContentTypes(app().strapi)).not.toThrow();
   const wrong = { ...running(), contentTypes: { ...running().contentTypes, member: 'api::skill.skill', workshop: 'api::nothing.nothing' } };
-  expect(() => checkContentTypes(configuredAs(wrong))).toThrow(/skills-mapping\.contentTypes\.member: "api::skill\.skill" has no attribute "user", .*"countries"/);
+  expect(() => checkContentTypes(configuredAs(wrong))).toThrow(
+    /skills-mapping\.contentTypes\.member: "api::skill\.skill" has no attribute "user", .*"countries"/,
+  );
   expect(() => checkContentTypes(configuredAs(wrong))).toThrow('skills-mapping.contentTypes.workshop: no content type "api::nothing.nothing"');
 });
 
@@ -73,7 +74,9 @@ test("the categories are the skill type's own, and another one is a 400 listing 
 test('the advanced level decides which holders are advanced', async () => {
   type Cell = { advanced: number; levels: number[] };
   const matrix = async () =>
-    (await api(app(), member).get('/api/skills-mapping/matrix?dimension=country')).body.data.rows.flatMap((row: { cells: Record<string, Cell> }) => Object.values(row.cells)) as Cell[];
+    (await api(app(), member).get('/api/skills-mapping/matrix?dimension=country')).body.data.rows.flatMap((row: { cells: Record<string, Cell> }) =>
+      Object.values(row.cells),
+    ) as Cell[];
   const sum = (levels: number[]) => levels.reduce((a, b) => a + b, 0);
 
   const atThree = await matrix();

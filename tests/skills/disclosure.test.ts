@@ -2,7 +2,8 @@ import { publishable, type TableColumn } from '../../src/plugins/skills-mapping/
 
 /** Unit tests of the public figures' disclosure control (pure logic, no app). */
 const THRESHOLD = 3;
-const publish = (columns: TableColumn[], counts: Record<string, number>) => Object.fromEntries(publishable(columns, new Map(Object.entries(counts)), THRESHOLD));
+const publish = (columns: TableColumn[], counts: Record<string, number>) =>
+  Object.fromEntries(publishable(columns, new Map(Object.entries(counts)), THRESHOLD));
 const own = (...keys: string[]) => keys.map((key) => ({ key, atoms: [key] }));
 
 test('independent columns: small counts withheld, zeros and counts at the threshold published', () => {
@@ -10,14 +11,21 @@ test('independent columns: small counts withheld, zeros and counts at the thresh
 });
 
 test('a column inside another: their difference of 1 is not published', () => {
-  const columns = [{ key: 'wide', atoms: ['o1', 'o2'] }, { key: 'narrow', atoms: ['o1'] }];
+  const columns = [
+    { key: 'wide', atoms: ['o1', 'o2'] },
+    { key: 'narrow', atoms: ['o1'] },
+  ];
   const published = publish(columns, { wide: 4, narrow: 3 });
   expect(published.wide === null || published.narrow === null).toBe(true);
   expect(publish(columns, { wide: 6, narrow: 3 })).toEqual({ wide: 6, narrow: 3 });
 });
 
 test('a column made of two others, one withheld: the other is withheld too', () => {
-  const columns = [{ key: 'all', atoms: ['o1', 'o2'] }, { key: 'first', atoms: ['o1'] }, { key: 'second', atoms: ['o2'] }];
+  const columns = [
+    { key: 'all', atoms: ['o1', 'o2'] },
+    { key: 'first', atoms: ['o1'] },
+    { key: 'second', atoms: ['o2'] },
+  ];
   const published = publish(columns, { all: 5, first: 3, second: 2 });
   expect(published.second).toBeNull();
   expect(published.all === null || published.first === null).toBe(true);
@@ -38,10 +46,11 @@ test('withheld columns that would each be pinned at 1 by the total', () => {
  */
 test('random tables: no group of atoms can be pinned at 1 or 2 from what is published', () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const atoms = ['p', 'q', 'r', 's'];
   const worlds: number[][] = [];
-  const each = (prefix: number[]) => (prefix.length === atoms.length ? worlds.push(prefix) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].forEach((n) => each([...prefix, n])));
+  const each = (prefix: number[]) =>
+    prefix.length === atoms.length ? worlds.push(prefix) : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].forEach((n) => each([...prefix, n]));
   each([]);
   const countsIn = (columns: TableColumn[], world: number[]) =>
     Object.fromEntries(columns.map((column) => [column.key, column.atoms.reduce((sum, atom) => sum + world[atoms.indexOf(atom)], 0)]));
@@ -56,7 +65,7 @@ test('random tables: no group of atoms can be pinned at 1 or 2 from what is publ
     const consistent = worlds.filter((world) => {
       const counts = countsIn(columns, world);
       return columns.every((column) =>
-        published[column.key] === null ? counts[column.key] !== 0 || column.atoms.length === 0 : counts[column.key] === published[column.key]
+        published[column.key] === null ? counts[column.key] !== 0 || column.atoms.length === 0 : counts[column.key] === published[column.key],
       );
     });
     for (let subset = 1; subset < 2 ** atoms.length; subset += 1) {

@@ -80,7 +80,8 @@ describe.each(['issueArea', 'country', 'organisation', 'language'])('by %s', (di
   test('with a minimum level of 3', async () => {
     const data = await matrix(`dimension=${dimension}&minLevel=3`);
     const counts = expected(dimension, 3);
-    for (const row of data.rows) for (const column of data.columns) expect(row.cells[column.key].levels).toEqual(counts.get(row.skill.slug)?.get(column.key) ?? [0, 0, 0, 0, 0]);
+    for (const row of data.rows)
+      for (const column of data.columns) expect(row.cells[column.key].levels).toEqual(counts.get(row.skill.slug)?.get(column.key) ?? [0, 0, 0, 0, 0]);
   });
 });
 
@@ -91,7 +92,7 @@ test('a country filter counts only members of that country', async () => {
   const total = Object.values(row.cells).reduce((sum, cell) => sum + (cell.holders ?? 0), 0);
   const independent = germans.reduce(
     (sum, holder) => sum + (holder.claims.some((c) => c.skill === 'anti-discrimination-law') ? new Set(valuesOf('issueArea', holder)).size : 0),
-    0
+    0,
   );
   expect(total).toBe(independent);
 });
@@ -193,7 +194,11 @@ describe('the counts follow every change that moves them', () => {
       filters: { slug: organisations[0].slug },
       populate: { issueAreas: { fields: ['slug'] } },
     } as never)) as unknown as { documentId: string; issueAreas: Array<{ documentId: string; slug: string }> };
-    const before = { malta: await cell('country', 'MT'), iceland: await cell('country', 'IS'), organisation: await cell('organisation', organisations[0].slug) };
+    const before = {
+      malta: await cell('country', 'MT'),
+      iceland: await cell('country', 'IS'),
+      organisation: await cell('organisation', organisations[0].slug),
+    };
 
     const mover = await createUser(app(), 'authenticated', { countries: ['MT'], organisation: organisation.documentId });
     expect((await api(app(), mover).put('/api/skills-mapping/me/claims', { data: [{ skill: 'asylum-law', level: 4 }] })).status).toBe(200);
@@ -206,7 +211,9 @@ describe('the counts follow every change that moves them', () => {
     expect((await cell('country', 'MT')).levels).toEqual(before.malta.levels);
     expect(holders((await cell('country', 'IS')).levels)).toBe(holders(before.iceland.levels) + 1);
 
-    const areas = (await app().strapi.db.query('api::issue-area.issue-area').findMany({ select: ['documentId', 'slug'], where: { locale: 'en' } })) as Array<{ documentId: string; slug: string }>;
+    const areas = (await app()
+      .strapi.db.query('api::issue-area.issue-area')
+      .findMany({ select: ['documentId', 'slug'], where: { locale: 'en' } })) as Array<{ documentId: string; slug: string }>;
     const added = areas.find((area) => !organisation.issueAreas.some((held) => held.slug === area.slug))!;
     const area = await cell('issueArea', added.slug);
     await documents('api::organisation.organisation').update({
@@ -221,9 +228,13 @@ describe('the counts follow every change that moves them', () => {
 });
 
 test("a skill's new name shows at once", async () => {
-  const skill = (await app().strapi.db.query('api::skill.skill').findOne({ where: { slug: 'asylum-law', locale: 'en' } })) as { documentId: string };
+  const skill = (await app()
+    .strapi.db.query('api::skill.skill')
+    .findOne({ where: { slug: 'asylum-law', locale: 'en' } })) as { documentId: string };
   const name = async () => (await matrix('dimension=language')).rows.find((row) => row.skill.slug === 'asylum-law')!.skill.name;
   expect(await name()).toBe('Asylum law');
-  await app().strapi.documents('api::skill.skill').update({ documentId: skill.documentId, locale: 'en', data: { name: 'Asylum, refugee and protection law' } } as never);
+  await app()
+    .strapi.documents('api::skill.skill')
+    .update({ documentId: skill.documentId, locale: 'en', data: { name: 'Asylum, refugee and protection law' } } as never);
   expect(await name()).toBe('Asylum, refugee and protection law');
 });

@@ -32,12 +32,15 @@ const matrixOf = async (query: string, caller: 'public' | TestUser = 'public') =
 
 /** The published organisations working on each issue area: what the public knows of their structure. */
 const areaOrganisations = async () => {
-  const organisations = (await app().strapi.db.query('api::organisation.organisation').findMany({
-    where: { publishedAt: { $notNull: true } },
-    populate: { issueAreas: { select: ['slug'] } },
-  })) as Array<{ slug: string; issueAreas: Array<{ slug: string }> }>;
+  const organisations = (await app()
+    .strapi.db.query('api::organisation.organisation')
+    .findMany({
+      where: { publishedAt: { $notNull: true } },
+      populate: { issueAreas: { select: ['slug'] } },
+    })) as Array<{ slug: string; issueAreas: Array<{ slug: string }> }>;
   const byArea = new Map<string, Set<string>>();
-  for (const organisation of organisations) for (const area of organisation.issueAreas) byArea.set(area.slug, (byArea.get(area.slug) ?? new Set()).add(organisation.slug));
+  for (const organisation of organisations)
+    for (const area of organisation.issueAreas) byArea.set(area.slug, (byArea.get(area.slug) ?? new Set()).add(organisation.slug));
   return byArea;
 };
 
@@ -115,7 +118,9 @@ describe('the public view of the skills map', () => {
 
     for (const dimension of ['issueArea', 'country', 'language']) {
       // Row filters and languages change which rows and labels are shown, never a count.
-      const variants = await Promise.all(['', '&locale=de', '&category=procedure', '&parent=strategic-litigation-planning'].map((extra) => matrixOf(`dimension=${dimension}${extra}`)));
+      const variants = await Promise.all(
+        ['', '&locale=de', '&category=procedure', '&parent=strategic-litigation-planning'].map((extra) => matrixOf(`dimension=${dimension}${extra}`)),
+      );
       for (const variant of variants) expect(variant.status).toBe(200);
       const [full, ...others] = variants.map((variant) => variant.body.data as Matrix);
       expect(variants[0].body.meta).toEqual({ exactCounts: false, threshold: 3 });
@@ -141,10 +146,22 @@ describe('the public view of the skills map', () => {
         const entries = new Map(gaps.byIssueArea.map(({ issueArea, skills }) => [issueArea.key, skills.find((entry) => entry.skill.slug === row.skill.slug)]));
         // The gaps' holders per issue area are the matrix's advanced holders.
         for (const [area, entry] of entries) if (entry) expect(entry.holders).toBe(row.cells[area].advanced);
-        check(`${row.skill.slug} advanced`, byArea, perArea((cell) => cell.advanced));
-        check(`${row.skill.slug} below level 3`, byArea, perArea((cell) => (cell.holders === null || cell.advanced === null ? null : cell.holders - cell.advanced)));
+        check(
+          `${row.skill.slug} advanced`,
+          byArea,
+          perArea((cell) => cell.advanced),
+        );
+        check(
+          `${row.skill.slug} below level 3`,
+          byArea,
+          perArea((cell) => (cell.holders === null || cell.advanced === null ? null : cell.holders - cell.advanced)),
+        );
         // A skill missing from an area's list has no learners there (and no workshop): 0, as the public can tell.
-        check(`${row.skill.slug} learners`, byArea, new Map(full.columns.map((column) => [column.key, entries.has(column.key) && entries.get(column.key) ? entries.get(column.key)!.learners : 0])));
+        check(
+          `${row.skill.slug} learners`,
+          byArea,
+          new Map(full.columns.map((column) => [column.key, entries.has(column.key) && entries.get(column.key) ? entries.get(column.key)!.learners : 0])),
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -171,12 +188,24 @@ describe('the public view of the skills map', () => {
     const skill = exact.rows.find((row) => row.cells.migration.advanced === 0)!.skill.slug;
     // A new issue area whose only organisation also works on migration: its members are part of migration's.
     const suffix = Date.now().toString(36);
-    const inner = await documents('api::issue-area.issue-area').create({ locale: 'en', data: { name: `Detention ${suffix}`, slug: `detention-${suffix}` } } as never);
-    const migration = (await documents('api::issue-area.issue-area').findFirst({ locale: 'en', filters: { slug: 'migration' } } as never)) as unknown as { documentId: string };
+    const inner = await documents('api::issue-area.issue-area').create({
+      locale: 'en',
+      data: { name: `Detention ${suffix}`, slug: `detention-${suffix}` },
+    } as never);
+    const migration = (await documents('api::issue-area.issue-area').findFirst({ locale: 'en', filters: { slug: 'migration' } } as never)) as unknown as {
+      documentId: string;
+    };
     const organisation = await documents('api::organisation.organisation').create({
       locale: 'en',
       status: 'published',
-      data: { name: `Detention Watch ${suffix}`, slug: `detention-watch-${suffix}`, kind: 'ngo', countries: ['BE'], participationStatus: 'active', issueAreas: [inner.documentId, migration.documentId] },
+      data: {
+        name: `Detention Watch ${suffix}`,
+        slug: `detention-watch-${suffix}`,
+        kind: 'ngo',
+        countries: ['BE'],
+        participationStatus: 'active',
+        issueAreas: [inner.documentId, migration.documentId],
+      },
     } as never);
     // Three advanced holders in it, and one in another migration organisation: 4 in migration, 3 inside.
     const elsewhere = (await documents('api::organisation.organisation').findFirst({
@@ -185,7 +214,7 @@ describe('the public view of the skills map', () => {
       filters: { slug: organisations.find((o) => o.issueAreas.includes('migration'))!.slug },
     } as never)) as unknown as { documentId: string };
     const holders = await Promise.all(
-      [organisation, organisation, organisation, elsewhere].map((employer) => createUser(app(), 'authenticated', { organisation: employer.documentId }))
+      [organisation, organisation, organisation, elsewhere].map((employer) => createUser(app(), 'authenticated', { organisation: employer.documentId })),
     );
     for (const holder of holders) expect((await api(app(), holder).put('/api/skills-mapping/me/claims', { data: [{ skill, level: 4 }] })).status).toBe(200);
 
@@ -200,7 +229,9 @@ describe('the public view of the skills map', () => {
   test('a learner added to a withheld cell changes no public figure that would give them away', async () => {
     const before = (await api(app()).get('/api/skills-mapping/gaps?limit=100')).body.data as Gaps;
     const learner = await createUser(app(), 'authenticated');
-    expect((await api(app(), learner).put('/api/skills-mapping/me/claims', { data: [{ skill: 'asylum-law', level: 0, wantsToLearn: true }] })).status).toBe(200);
+    expect((await api(app(), learner).put('/api/skills-mapping/me/claims', { data: [{ skill: 'asylum-law', level: 0, wantsToLearn: true }] })).status).toBe(
+      200,
+    );
     const after = (await api(app()).get('/api/skills-mapping/gaps?limit=100')).body.data as Gaps;
     // A member without an organisation is in no issue area: the public cannot see them at all.
     expect(after).toEqual(before);
@@ -208,12 +239,18 @@ describe('the public view of the skills map', () => {
 
   test('workshop counts include only the workshops the caller may see', async () => {
     const documents = app().strapi.documents;
-    const skill = (await documents('api::skill.skill').findFirst({ locale: 'en', filters: { slug: 'case-selection' } } as never)) as unknown as { documentId: string };
-    const area = (await documents('api::issue-area.issue-area').findFirst({ locale: 'en', filters: { slug: 'migration' } } as never)) as unknown as { documentId: string };
+    const skill = (await documents('api::skill.skill').findFirst({ locale: 'en', filters: { slug: 'case-selection' } } as never)) as unknown as {
+      documentId: string;
+    };
+    const area = (await documents('api::issue-area.issue-area').findFirst({ locale: 'en', filters: { slug: 'migration' } } as never)) as unknown as {
+      documentId: string;
+    };
     const countsFor = async (caller: 'public' | TestUser) => {
       const data = (await api(app(), caller).get('/api/skills-mapping/gaps?limit=100')).body.data as Gaps;
       const overall = data.overall.find((entry) => entry.skill.slug === 'case-selection')?.upcomingWorkshops ?? 0;
-      const inArea = data.byIssueArea.find((list) => list.issueArea.key === 'migration')!.skills.find((entry) => entry.skill.slug === 'case-selection')?.upcomingWorkshops ?? 0;
+      const inArea =
+        data.byIssueArea.find((list) => list.issueArea.key === 'migration')!.skills.find((entry) => entry.skill.slug === 'case-selection')?.upcomingWorkshops ??
+        0;
       return [overall, inArea];
     };
     const before = { public: await countsFor('public'), member: await countsFor(member) };

@@ -13,11 +13,7 @@ const BASE_URL = `/content-manager/collection-types/${MODEL}`;
 const CONTEXT_WORDS = 8;
 
 type Adopted = { documentId: string; versionNumber: number | null; text: VersionText };
-type AdoptedState =
-  | { state: 'loading' }
-  | { state: 'error' }
-  | { state: 'none' }
-  | { state: 'found'; adopted: Adopted };
+type AdoptedState = { state: 'loading' } | { state: 'error' } | { state: 'none' } | { state: 'found'; adopted: Adopted };
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -68,7 +64,7 @@ const useAdoptedVersion = (locale: string | undefined, refreshKey: unknown): Ado
       } as const;
     })().then(
       (next) => !cancelled && setResult(next),
-      () => !cancelled && setResult({ state: 'error' })
+      () => !cancelled && setResult({ state: 'error' }),
     );
     return () => {
       cancelled = true;
@@ -176,9 +172,7 @@ const SectionItem = ({ section, labels }: { section: SectionChange; labels: Retu
           </Box>
         )
       )}
-      {section.moved && section.from && section.to && (
-        <Note>{labels.position(section.from.position, section.to.position)}</Note>
-      )}
+      {section.moved && section.from && section.to && <Note>{labels.position(section.from.position, section.to.position)}</Note>}
       {section.change === 'changed' && hasChanges(section.text) && (
         <Box paddingTop={1}>
           <WordChanges changes={section.text} labels={labels} />
@@ -222,10 +216,7 @@ const AgreementDiffContent = ({ documentId, document }: ContentProps) => {
   // Fetch again after a save: the entry may just have been adopted.
   const adopted = useAdoptedVersion(locale, document?.updatedAt);
 
-  const diff = React.useMemo(
-    () => (adopted.state === 'found' ? diffVersions(adopted.adopted.text, toVersionText(current)) : null),
-    [adopted, current]
-  );
+  const diff = React.useMemo(() => (adopted.state === 'found' ? diffVersions(adopted.adopted.text, toVersionText(current)) : null), [adopted, current]);
 
   if (adopted.state === 'loading') return <Loader small>{t('loading', 'Loading the adopted version')}</Loader>;
   if (adopted.state === 'error') return <Note>{t('error', 'Could not load the adopted version.')}</Note>;

@@ -11,8 +11,7 @@ export const targetOf = (attribute: Attribute | undefined): string | undefined =
 };
 
 /** A plain object: a filter, a populate entry, a sort object (not an array, not null). */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const LOGICAL = new Set(['$and', '$or', '$not']);
 

@@ -14,11 +14,23 @@ const TEXT = [...ORDERED, '$eqi', '$nei', '$contains', '$notContains', '$contain
  * experimental `$jsonSupersetOf` is left to its own code.
  */
 const OPERATORS: Record<string, string[]> = {
-  string: TEXT, text: TEXT, richtext: TEXT, email: TEXT, uid: TEXT, enumeration: TEXT,
-  integer: ORDERED, biginteger: ORDERED, float: ORDERED, decimal: ORDERED,
-  date: ORDERED, time: ORDERED, datetime: ORDERED, timestamp: ORDERED,
+  string: TEXT,
+  text: TEXT,
+  richtext: TEXT,
+  email: TEXT,
+  uid: TEXT,
+  enumeration: TEXT,
+  integer: ORDERED,
+  biginteger: ORDERED,
+  float: ORDERED,
+  decimal: ORDERED,
+  date: ORDERED,
+  time: ORDERED,
+  datetime: ORDERED,
+  timestamp: ORDERED,
   boolean: ANY_TYPE,
-  json: ['$not', ...NULL_CHECKS], blocks: ['$not', ...NULL_CHECKS],
+  json: ['$not', ...NULL_CHECKS],
+  blocks: ['$not', ...NULL_CHECKS],
 };
 /** A relation, component or media filtered by id: entries' ids are integers. */
 const ID_OPERATORS = ORDERED;
@@ -160,7 +172,8 @@ export const createQueryShapeCheck = (strapi: Core.Strapi) => {
     const names = typeof fields === 'string' ? fields.split(',') : fields;
     if (!Array.isArray(names)) throw invalidParameter(at, 'must be a field name or a list of them');
     names.forEach((name, index) => {
-      if (typeof name !== 'string' || !FIELD_NAME.test(name.trim())) throw invalidParameter(Array.isArray(fields) ? `${at}[${index}]` : at, 'must name fields, e.g. title,slug');
+      if (typeof name !== 'string' || !FIELD_NAME.test(name.trim()))
+        throw invalidParameter(Array.isArray(fields) ? `${at}[${index}]` : at, 'must name fields, e.g. title,slug');
     });
   };
 

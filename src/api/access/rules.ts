@@ -6,8 +6,7 @@ export type Filter = Record<string, unknown>;
 /** Matches no row: used where a viewer may see nothing at all of a type. */
 const NOTHING: Filter = { id: { $null: true } };
 
-const membersOnlyContent = (viewer: Viewer): Filter | null =>
-  viewer.kind === 'public' ? { visibility: 'public' } : null;
+const membersOnlyContent = (viewer: Viewer): Filter | null => (viewer.kind === 'public' ? { visibility: 'public' } : null);
 
 /** Drafts of the agreement are an editors' matter; the content API only ever shows the others. */
 const agreementPastDraft: Filter = { stage: { $in: ['consultation', 'adopted', 'superseded'] } };
@@ -34,10 +33,7 @@ const rules: Partial<Record<UID.ContentType, (viewer: Viewer) => Filter | null>>
     if (viewer.kind === 'trusted') return null;
     if (viewer.kind === 'public') return NOTHING;
     return {
-      $or: [
-        { member: { user: { id: viewer.userId } } },
-        { workshop: { facilitators: { user: { id: viewer.userId } } } },
-      ],
+      $or: [{ member: { user: { id: viewer.userId } } }, { workshop: { facilitators: { user: { id: viewer.userId } } } }],
     };
   },
 
@@ -46,5 +42,4 @@ const rules: Partial<Record<UID.ContentType, (viewer: Viewer) => Filter | null>>
   'api::suggestion.suggestion': (viewer) => (viewer.kind === 'public' ? NOTHING : { agreementVersion: agreementPastDraft }),
 };
 
-export const ruleFor = (uid: string, viewer: Viewer): Filter | null =>
-  rules[uid as UID.ContentType]?.(viewer) ?? null;
+export const ruleFor = (uid: string, viewer: Viewer): Filter | null => rules[uid as UID.ContentType]?.(viewer) ?? null;

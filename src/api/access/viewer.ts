@@ -10,10 +10,7 @@ import { forbidden } from '../../utils/errors';
  * - `trusted`: a full-access API token, which an administrator created for an integration, or an
  *   administrator signed in to the admin panel.
  */
-export type Viewer =
-  | { kind: 'public' }
-  | { kind: 'member'; userId: number; role: string }
-  | { kind: 'trusted' };
+export type Viewer = { kind: 'public' } | { kind: 'member'; userId: number; role: string } | { kind: 'trusted' };
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 

@@ -46,10 +46,10 @@ export const diffVersions = (from: VersionText, to: VersionText): AgreementDiff 
   const inOrder = new Set(
     diffArrays(
       fromKeys.filter((key) => common.has(key)),
-      toKeys.filter((key) => common.has(key))
+      toKeys.filter((key) => common.has(key)),
     )
       .filter((part) => !part.added && !part.removed)
-      .flatMap((part) => part.value)
+      .flatMap((part) => part.value),
   );
 
   const describe = (sections: SectionText[], key: string) => {
@@ -71,7 +71,10 @@ export const diffVersions = (from: VersionText, to: VersionText): AgreementDiff 
   const order = [...toKeys];
   fromKeys.forEach((key, index) => {
     if (common.has(key)) return;
-    const previous = fromKeys.slice(0, index).reverse().find((earlier) => order.includes(earlier));
+    const previous = fromKeys
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => order.includes(earlier));
     order.splice(previous === undefined ? 0 : order.indexOf(previous) + 1, 0, key);
   });
   const sections = order.map(sectionChange);

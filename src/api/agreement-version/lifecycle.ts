@@ -16,7 +16,14 @@ const FINAL: Stage[] = ['adopted', 'superseded'];
  */
 const NEW_LIFECYCLE = { stage: 'draft', consultationOpensAt: null, consultationClosesAt: null, adoptedAt: null, decisionRecord: null };
 
-type VersionRow = { id: number; documentId: string; versionNumber: number; stage: Stage; consultationOpensAt: string | null; consultationClosesAt: string | null };
+type VersionRow = {
+  id: number;
+  documentId: string;
+  versionNumber: number;
+  stage: Stage;
+  consultationOpensAt: string | null;
+  consultationClosesAt: string | null;
+};
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Trx = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
 
@@ -45,11 +52,13 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
       where: { documentId },
     })) as VersionRow | null;
   const highestNumber = async (exceptDocumentId?: string) =>
-    ((await strapi.db.query(VERSIONS).findOne({
-      select: ['versionNumber'],
-      where: exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {},
-      orderBy: { versionNumber: 'desc' },
-    })) as { versionNumber: number } | null)?.versionNumber ?? 0;
+    (
+      (await strapi.db.query(VERSIONS).findOne({
+        select: ['versionNumber'],
+        where: exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {},
+        orderBy: { versionNumber: 'desc' },
+      })) as { versionNumber: number } | null
+    )?.versionNumber ?? 0;
 
   const checkNumber = async (versionNumber: unknown, documentId?: string) => {
     if (versionNumber === undefined) return;
@@ -103,7 +112,14 @@ export const registerAgreementLifecycle = (strapi: Core.Strapi) => {
     const open = (await strapi.documents(SUGGESTIONS).findMany({
       filters: { agreementVersion: { documentId: previous }, decision: 'open' },
       populate: { author: { fields: ['documentId'] } },
-    } as never)) as unknown as Array<{ documentId: string; sectionKey: string; kind: string; proposedText: string | null; rationale: string; author: { documentId: string } | null }>;
+    } as never)) as unknown as Array<{
+      documentId: string;
+      sectionKey: string;
+      kind: string;
+      proposedText: string | null;
+      rationale: string;
+      author: { documentId: string } | null;
+    }>;
     for (const suggestion of open) {
       await strapi.documents(SUGGESTIONS).create({
         data: {

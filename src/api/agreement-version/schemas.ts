@@ -25,11 +25,15 @@ export const version = envelope(
     endorsements: z.array(z.object({ organisation, statement: z.string().nullable(), endorsedAt: timestamp })),
     contributors: z.array(memberRef).describe('authors of accepted suggestions whose profile the caller may see'),
     contributorCount: z.number().int(),
-  })
+  }),
 );
 
 export const history = envelope(
-  z.array(versionSummary.omit({ locale: true, requestedLocale: true, translation: true, fallback: true }).extend({ title: z.string(), endorsementCount: z.number().int() }))
+  z.array(
+    versionSummary
+      .omit({ locale: true, requestedLocale: true, translation: true, fallback: true })
+      .extend({ title: z.string(), endorsementCount: z.number().int() }),
+  ),
 );
 
 const words = z.array(z.object({ type: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
@@ -47,10 +51,10 @@ export const diff = envelope(
         from: sectionText,
         to: sectionText,
         text: words.describe('word-level parts that rebuild both texts'),
-      })
+      }),
     ),
     summary: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), moved: z.number().int(), unchanged: z.number().int() }),
-  })
+  }),
 );
 
 export const suggestion = envelope(
@@ -63,7 +67,7 @@ export const suggestion = envelope(
     rationale: z.string(),
     status: z.enum(['open']).describe(answeredAsStatus('decision', 'suggestion')),
     createdAt: timestamp,
-  })
+  }),
 );
 
 export const endorsement = envelope(z.object({ versionNumber: z.number().int(), organisation, statement: z.string().nullable() }));

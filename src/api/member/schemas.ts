@@ -28,11 +28,25 @@ export const ownDataExport = envelope(
     exportedAt: timestamp,
     account: z.looseObject({ username: z.string(), email: z.string(), provider: z.string(), confirmed: z.boolean().nullable() }),
     profile: z.object({ documentId: z.string(), translations: z.array(z.looseObject({ locale: z.string(), displayName: z.string() })) }).nullable(),
-    skillClaims: z.array(z.looseObject({ skill: z.looseObject({ documentId: z.string() }), level: z.number().int() })).describe('as GET /skills-mapping/me/claims answers them'),
-    registrations: z.array(z.looseObject({ documentId: z.string(), status: z.enum(['confirmed', 'waitlisted', 'cancelled']).describe(answeredAsStatus('state', 'registration')), waitlistPosition: z.number().int().nullable() })),
+    skillClaims: z
+      .array(z.looseObject({ skill: z.looseObject({ documentId: z.string() }), level: z.number().int() }))
+      .describe('as GET /skills-mapping/me/claims answers them'),
+    registrations: z.array(
+      z.looseObject({
+        documentId: z.string(),
+        status: z.enum(['confirmed', 'waitlisted', 'cancelled']).describe(answeredAsStatus('state', 'registration')),
+        waitlistPosition: z.number().int().nullable(),
+      }),
+    ),
     readingGroups: z.array(named('name')),
     facilitating: z.object({ readingGroups: z.array(named('name')), workshops: z.array(named('title')) }),
-    suggestions: z.array(z.looseObject({ documentId: z.string(), versionNumber: z.number().int().nullable(), status: z.enum(['open', 'accepted', 'rejected', 'carried_over']).describe(answeredAsStatus('decision', 'suggestion')) })),
+    suggestions: z.array(
+      z.looseObject({
+        documentId: z.string(),
+        versionNumber: z.number().int().nullable(),
+        status: z.enum(['open', 'accepted', 'rejected', 'carried_over']).describe(answeredAsStatus('decision', 'suggestion')),
+      }),
+    ),
     endorsementsMade: z.array(z.looseObject({ versionNumber: z.number().int().nullable(), statement: z.string().nullable() })),
-  })
+  }),
 );

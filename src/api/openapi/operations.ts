@@ -20,11 +20,17 @@ const noContent = { 204: 'Done; no content' };
 export const documentedOperations: Record<string, DocumentedOperation> = {
   'GET /openapi.json': { summary: 'This document: the OpenAPI 3.1 description of the content API', success: { 200: 'The document' } },
 
-  'GET /agreement-versions/current': { summary: 'The adopted version of the Community Agreement', success: { 200: 'The adopted version, in English where not translated' } },
+  'GET /agreement-versions/current': {
+    summary: 'The adopted version of the Community Agreement',
+    success: { 200: 'The adopted version, in English where not translated' },
+  },
   'GET /agreement-versions/history': { summary: 'Every version past draft, newest first', success: { 200: 'The versions' } },
   'GET /agreement-versions/number/{number}': { summary: 'One version by its number', success: { 200: 'The version' } },
   'GET /agreement-versions/number/{number}/text': { summary: 'One version as plain text, for download', success: { 200: 'The text' }, file: 'text/plain' },
-  'GET /agreement-versions/{a}/diff/{b}': { summary: 'Section-aware, word-level diff from version a to version b', success: { 200: 'The diff, in the newer version’s section order' } },
+  'GET /agreement-versions/{a}/diff/{b}': {
+    summary: 'Section-aware, word-level diff from version a to version b',
+    success: { 200: 'The diff, in the newer version’s section order' },
+  },
   'POST /agreement-versions/number/{number}/suggestions': {
     summary: 'Suggest a change to a version in consultation (members)',
     success: { 201: 'The suggestion' },
@@ -74,13 +80,23 @@ export const documentedOperations: Record<string, DocumentedOperation> = {
       200: 'The matrix. Members get exact counts, with any filter. The public gets fixed tables by issue area, country or language (403 for the organisation dimension, minLevel and the member filters), without levels, and only counts that no sum or difference of published counts turns into fewer people than the threshold (withheld counts are null).',
     },
   },
-  'GET /skills-mapping/matrix.csv': { summary: 'The coverage matrix as CSV, one line per skill and column (members)', success: { 200: 'The matrix' }, file: 'text/csv' },
+  'GET /skills-mapping/matrix.csv': {
+    summary: 'The coverage matrix as CSV, one line per skill and column (members)',
+    success: { 200: 'The matrix' },
+    file: 'text/csv',
+  },
   'GET /skills-mapping/gaps': { summary: 'Growth areas: skills ranked by demand against supply, overall and per issue area', success: { 200: 'The ranking' } },
-  'GET /skills-mapping/experts': { summary: 'Who to ask about a skill: visible profiles open to questions (members)', success: { 200: 'The experts, by level then shared languages' } },
+  'GET /skills-mapping/experts': {
+    summary: 'Who to ask about a skill: visible profiles open to questions (members)',
+    success: { 200: 'The experts, by level then shared languages' },
+  },
   'GET /skills-mapping/me/claims': { summary: "The caller's own skill claims", success: { 200: 'The claims' } },
   'PUT /skills-mapping/me/claims': { summary: "Replace all of the caller's skill claims", success: { 200: 'The claims' } },
   'GET /skills-mapping/members/{documentId}/claims': { summary: "A visible member's skill claims", success: { 200: 'The claims' } },
-  'PUT /skills-mapping/members/{documentId}/claims': { summary: 'Replace all of a member’s skill claims (only the caller’s own)', success: { 200: 'The claims' } },
+  'PUT /skills-mapping/members/{documentId}/claims': {
+    summary: 'Replace all of a member’s skill claims (only the caller’s own)',
+    success: { 200: 'The claims' },
+  },
 
   'GET /multilingual-search/search': {
     summary: 'Federated search across content types and locales, with locale preference and fallback',

@@ -16,8 +16,11 @@ type Params = { documentId?: string; data?: Record<string, unknown> };
 export const registerCapacityCheck = (strapi: Core.Strapi) => {
   const workshopOf = async (documentId: string | undefined) =>
     documentId
-      ? ((await strapi.db.query(REGISTRATIONS).findOne({ select: ['id'], where: { documentId }, populate: { workshop: { select: ['documentId'] } } })) as { workshop: { documentId: string } | null } | null)
-          ?.workshop?.documentId
+      ? (
+          (await strapi.db.query(REGISTRATIONS).findOne({ select: ['id'], where: { documentId }, populate: { workshop: { select: ['documentId'] } } })) as {
+            workshop: { documentId: string } | null;
+          } | null
+        )?.workshop?.documentId
       : undefined;
 
   strapi.documents.use(async (ctx, next) => {

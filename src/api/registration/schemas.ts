@@ -18,5 +18,5 @@ const registration = z.object({
 export const registered = envelope(registration, z.object({ created: z.boolean() }));
 export const cancelled = envelope(registration);
 export const workshopRegistrations = envelope(
-  z.array(z.object({ documentId: z.string(), status, waitlistPosition: z.number().int().nullable(), member: memberRef.nullable(), createdAt: timestamp }))
+  z.array(z.object({ documentId: z.string(), status, waitlistPosition: z.number().int().nullable(), member: memberRef.nullable(), createdAt: timestamp })),
 );

@@ -107,7 +107,9 @@ export const applyAdminViews = async (strapi: Core.Strapi) => {
     try {
       await contentManagerValidator(model).validate(configuration, { abortEarly: false, stripUnknown: true, strict: true });
     } catch (error) {
-      throw new Error(`admin view of ${view.uid} refused by the content manager: ${(error as { errors?: string[] }).errors?.join('; ') ?? error}`);
+      throw new Error(`admin view of ${view.uid} refused by the content manager: ${(error as { errors?: string[] }).errors?.join('; ') ?? error}`, {
+        cause: error,
+      });
     }
     await service.updateConfiguration(model, configuration);
   }

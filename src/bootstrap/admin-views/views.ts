@@ -47,13 +47,22 @@ const RESOURCE: AdminView = {
   sortBy: { field: 'updatedAt', order: 'DESC' },
   columns: ['title', 'kind', 'visibility', 'date'],
   rows: [
-    [['title', 8], ['kind', 4]],
-    [['slug', 8], ['visibility', 4]],
+    [
+      ['title', 8],
+      ['kind', 4],
+    ],
+    [
+      ['slug', 8],
+      ['visibility', 4],
+    ],
     [['summary', 12]],
     ['body'],
     ['issueAreas', 'skills'],
     ['authorOrganisations', ['date', 3], ['licence', 3]],
-    [['jurisdiction', 4], ['court', 8]],
+    [
+      ['jurisdiction', 4],
+      ['court', 8],
+    ],
     ['ecli', 'caseNumber'],
     ['url', 'file'],
   ],
@@ -87,14 +96,34 @@ const WORKSHOP: AdminView = {
   sortBy: { field: 'startsAt', order: 'DESC' },
   columns: ['title', 'format', 'startsAt', 'capacity', 'visibility'],
   rows: [
-    [['title', 8], ['format', 4]],
-    [['slug', 8], ['visibility', 4]],
+    [
+      ['title', 8],
+      ['format', 4],
+    ],
+    [
+      ['slug', 8],
+      ['visibility', 4],
+    ],
     [['description', 12]],
-    [['startsAt', 4], ['endsAt', 4], ['timeZone', 4]],
-    [['isOnline', 4], ['venue', 8]],
-    [['city', 6], ['country', 6]],
+    [
+      ['startsAt', 4],
+      ['endsAt', 4],
+      ['timeZone', 4],
+    ],
+    [
+      ['isOnline', 4],
+      ['venue', 8],
+    ],
+    [
+      ['city', 6],
+      ['country', 6],
+    ],
     [['onlineNote', 12]],
-    [['capacity', 4], ['registrationOpensAt', 4], ['registrationClosesAt', 4]],
+    [
+      ['capacity', 4],
+      ['registrationOpensAt', 4],
+      ['registrationClosesAt', 4],
+    ],
     ['languages'],
     ['interpretation'],
     ['facilitators', 'issueAreas'],
@@ -132,9 +161,19 @@ const AGREEMENT_VERSION: AdminView = {
   sortBy: { field: 'versionNumber', order: 'DESC' },
   columns: ['versionNumber', 'title', 'stage', 'consultationOpensAt', 'consultationClosesAt'],
   rows: [
-    [['versionNumber', 4], ['title', 8]],
-    [['stage', 4], ['previousVersion', 8]],
-    [['consultationOpensAt', 4], ['consultationClosesAt', 4], ['adoptedAt', 4]],
+    [
+      ['versionNumber', 4],
+      ['title', 8],
+    ],
+    [
+      ['stage', 4],
+      ['previousVersion', 8],
+    ],
+    [
+      ['consultationOpensAt', 4],
+      ['consultationClosesAt', 4],
+      ['adoptedAt', 4],
+    ],
     [['preamble', 12]],
     ['sections'],
     [['changeSummary', 12]],
@@ -164,8 +203,15 @@ const MEMBER: AdminView = {
   sortBy: { field: 'displayName', order: 'ASC' },
   columns: ['displayName', 'organisation', 'visibility', 'openToQuestions'],
   rows: [
-    [['displayName', 6], ['organisation', 6]],
-    [['visibility', 4], ['openToQuestions', 4], ['canMentor', 4]],
+    [
+      ['displayName', 6],
+      ['organisation', 6],
+    ],
+    [
+      ['visibility', 4],
+      ['openToQuestions', 4],
+      ['canMentor', 4],
+    ],
     ['countries'],
     ['languages'],
     [['bio', 12]],
@@ -194,10 +240,19 @@ const ORGANISATION: AdminView = {
   // The countries are a JSON list, which Strapi's list view cannot show.
   columns: ['name', 'kind', 'participationStatus', 'joinedOn'],
   rows: [
-    [['name', 8], ['kind', 4]],
-    [['slug', 8], ['participationStatus', 4]],
+    [
+      ['name', 8],
+      ['kind', 4],
+    ],
+    [
+      ['slug', 8],
+      ['participationStatus', 4],
+    ],
     ['countries'],
-    [['website', 8], ['joinedOn', 4]],
+    [
+      ['website', 8],
+      ['joinedOn', 4],
+    ],
     [['description', 12]],
     ['issueAreas', 'members'],
   ],
@@ -206,7 +261,8 @@ const ORGANISATION: AdminView = {
     slug: SLUG,
     kind: {
       label: 'Kind of organisation',
-      description: 'ngo (NGO), law_firm (law firm), legal_clinic (legal clinic), barristers_chambers (barristers\' chambers), academic or community_group (community group).',
+      description:
+        "ngo (NGO), law_firm (law firm), legal_clinic (legal clinic), barristers_chambers (barristers' chambers), academic or community_group (community group).",
     },
     countries: { ...COUNTRIES, description: 'Where it litigates. Pick from the list; stored as ISO country codes (e.g. DE).' },
     issueAreas: ISSUE_AREAS,
@@ -223,7 +279,13 @@ const ISSUE_AREA: AdminView = {
   mainField: 'name',
   sortBy: { field: 'name', order: 'ASC' },
   columns: ['name', 'slug', 'description'],
-  rows: [[['name', 6], ['slug', 6]], [['description', 12]]],
+  rows: [
+    [
+      ['name', 6],
+      ['slug', 6],
+    ],
+    [['description', 12]],
+  ],
   fields: {
     name: { label: 'Name', description: 'In the language of this translation.' },
     slug: SLUG,
@@ -236,7 +298,20 @@ const SKILL: AdminView = {
   mainField: 'name',
   sortBy: { field: 'name', order: 'ASC' },
   columns: ['name', 'category', 'parent'],
-  rows: [[['name', 8], ['category', 4]], [['slug', 6], ['parent', 6]], [['description', 12]], ['synonyms'], [['escoUri', 12]], ['children']],
+  rows: [
+    [
+      ['name', 8],
+      ['category', 4],
+    ],
+    [
+      ['slug', 6],
+      ['parent', 6],
+    ],
+    [['description', 12]],
+    ['synonyms'],
+    [['escoUri', 12]],
+    ['children'],
+  ],
   fields: {
     name: { label: 'Name', description: 'In the language of this translation.' },
     slug: SLUG,
@@ -246,7 +321,11 @@ const SKILL: AdminView = {
     },
     parent: { label: 'Broader skill', shows: 'name' },
     children: { label: 'Narrower skills', shows: 'name' },
-    escoUri: { label: 'ESCO skill', description: 'The matching skill of the European ESCO classification, if any.', placeholder: 'http://data.europa.eu/esco/skill/…' },
+    escoUri: {
+      label: 'ESCO skill',
+      description: 'The matching skill of the European ESCO classification, if any.',
+      placeholder: 'http://data.europa.eu/esco/skill/…',
+    },
     synonyms: { label: 'Synonyms', description: 'Other names that search should match, as a JSON list of strings.' },
     description: { label: 'Description' },
   },
@@ -258,8 +337,14 @@ const READING_GROUP: AdminView = {
   sortBy: { field: 'updatedAt', order: 'DESC' },
   columns: ['name', 'groupStatus', 'capacity', 'visibility'],
   rows: [
-    [['name', 8], ['groupStatus', 4]],
-    [['slug', 8], ['visibility', 4]],
+    [
+      ['name', 8],
+      ['groupStatus', 4],
+    ],
+    [
+      ['slug', 8],
+      ['visibility', 4],
+    ],
     [['description', 12]],
     [['capacity', 4]],
     ['sessions'],
@@ -303,7 +388,11 @@ const SUGGESTION: AdminView = {
   columns: ['agreementVersion', 'sectionKey', 'kind', 'decision', 'author'],
   rows: [
     ['agreementVersion', 'author'],
-    [['sectionKey', 6], ['kind', 3], ['decision', 3]],
+    [
+      ['sectionKey', 6],
+      ['kind', 3],
+      ['decision', 3],
+    ],
     [['proposedText', 12]],
     [['rationale', 12]],
     ['carriedOverFrom'],
@@ -328,7 +417,13 @@ const REGISTRATION: AdminView = {
   mainField: 'id',
   sortBy: { field: 'createdAt', order: 'DESC' },
   columns: ['workshop', 'member', 'state', 'waitlistPosition', 'createdAt'],
-  rows: [['workshop', 'member'], [['state', 6], ['waitlistPosition', 6]]],
+  rows: [
+    ['workshop', 'member'],
+    [
+      ['state', 6],
+      ['waitlistPosition', 6],
+    ],
+  ],
   fields: {
     workshop: { label: 'Workshop', shows: 'title' },
     member: { label: 'Member', shows: 'displayName' },
@@ -346,7 +441,13 @@ const AGREEMENT_SECTION: AdminView = {
   mainField: 'heading',
   sortBy: { field: 'heading', order: 'ASC' },
   columns: ['heading', 'key'],
-  rows: [[['heading', 8], ['key', 4]], [['text', 12]]],
+  rows: [
+    [
+      ['heading', 8],
+      ['key', 4],
+    ],
+    [['text', 12]],
+  ],
   fields: {
     key: { label: 'Key', description: 'Stable across versions and translations: lower-case letters, digits and hyphens.' },
     heading: { label: 'Heading' },
@@ -359,7 +460,14 @@ const READING_GROUP_SESSION: AdminView = {
   mainField: 'title',
   sortBy: { field: 'startsAt', order: 'ASC' },
   columns: ['title', 'startsAt'],
-  rows: [[['title', 8], ['startsAt', 4]], ['readings'], [['notes', 12]]],
+  rows: [
+    [
+      ['title', 8],
+      ['startsAt', 4],
+    ],
+    ['readings'],
+    [['notes', 12]],
+  ],
   fields: {
     title: { label: 'Title' },
     startsAt: { label: 'Starts' },

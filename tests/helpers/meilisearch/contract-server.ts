@@ -96,7 +96,17 @@ export const startContractServer = async (options: { specPath?: string; port?: n
   const searchKey = createHmac('sha256', masterKey).update(searchKeyUid).digest('hex');
   const created = new Date().toISOString();
   const keys: KeyView[] = [
-    { name: 'Default Search API Key', description: 'Use it to search from the frontend', key: searchKey, uid: searchKeyUid, actions: ['search'], indexes: ['*'], expiresAt: null, createdAt: created, updatedAt: created },
+    {
+      name: 'Default Search API Key',
+      description: 'Use it to search from the frontend',
+      key: searchKey,
+      uid: searchKeyUid,
+      actions: ['search'],
+      indexes: ['*'],
+      expiresAt: null,
+      createdAt: created,
+      updatedAt: created,
+    },
   ];
   const violations: ContractServer['violations'] = [];
   const requests: ContractServer['requests'] = [];
@@ -105,7 +115,8 @@ export const startContractServer = async (options: { specPath?: string; port?: n
 
   const authorize = (route: Route, header: string | undefined) => {
     if (contract.isPublic(route)) return;
-    if (!header) throw new MeiliError(401, 'missing_authorization_header', 'The Authorization header is missing. It must use the bearer authorization method.', true);
+    if (!header)
+      throw new MeiliError(401, 'missing_authorization_header', 'The Authorization header is missing. It must use the bearer authorization method.', true);
     const token = /^Bearer (.+)$/.exec(header)?.[1];
     if (token === masterKey || (token === searchKey && contract.allowsSearchKey(route))) return;
     throw new MeiliError(403, 'invalid_api_key', 'The provided API key is invalid.', true);
@@ -125,7 +136,16 @@ export const startContractServer = async (options: { specPath?: string; port?: n
     injectFailure(route);
     const handler = handlers[`${route.method} ${route.template}`];
     if (!handler) throw unsupported(`${route.method} ${route.template}`);
-    return handler({ store, defaults, version: contract.version, keys, pathParams: route.pathParams, query, body, origin: { method: route.method, path: url.pathname } });
+    return handler({
+      store,
+      defaults,
+      version: contract.version,
+      keys,
+      pathParams: route.pathParams,
+      query,
+      body,
+      origin: { method: route.method, path: url.pathname },
+    });
   };
 
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {

@@ -10,8 +10,7 @@ const errorBody = (code: string, message: string, type: ErrorType): ErrorBody =>
   link: `https://docs.meilisearch.com/errors#${code}`,
 });
 
-const typeOfStatus = (status: number): ErrorType =>
-  status === 401 || status === 403 ? 'auth' : status >= 500 ? 'internal' : 'invalid_request';
+const typeOfStatus = (status: number): ErrorType => (status === 401 || status === 403 ? 'auth' : status >= 500 ? 'internal' : 'invalid_request');
 
 /**
  * An error answer. `violation` says whether the request breaks the contract (the real server
@@ -42,5 +41,4 @@ export const notFound = (code: string, message: string) => new MeiliError(404, c
 export const indexNotFound = (uid: string) => notFound('index_not_found', `Index \`${uid}\` not found.`);
 
 /** A valid request that this fake cannot answer faithfully: recorded, so that no test passes on a guess. */
-export const unsupported = (what: string) =>
-  new MeiliError(501, 'internal', `The contract server does not implement ${what}.`, true);
+export const unsupported = (what: string) => new MeiliError(501, 'internal', `The contract server does not implement ${what}.`, true);

@@ -12,7 +12,9 @@ export const facetNamesOf = (index: Index, facets: readonly string[], code: stri
   facets.flatMap((facet) => {
     if (facet.includes('*')) {
       const attributes = new Set([...index.documents.values()].flatMap((doc) => Object.keys(doc)));
-      return [...attributes].filter((attribute) => matchesAny([facet], attribute) && !filterRefusal({ kind: 'exists', attribute }, index.settings.filterableAttributes));
+      return [...attributes].filter(
+        (attribute) => matchesAny([facet], attribute) && !filterRefusal({ kind: 'exists', attribute }, index.settings.filterableAttributes),
+      );
     }
     const refusal = filterRefusal({ kind: 'exists', attribute: facet }, index.settings.filterableAttributes);
     if (refusal) throw invalid(code, `Index \`${index.uid}\`: Invalid facet \`${facet}\`: ${refusal}`);
@@ -23,9 +25,7 @@ const facetLabel = (value: unknown) => (typeof value === 'string' || typeof valu
 
 /** Values sorted as `faceting.sortFacetValuesBy` says, and cut at `maxValuesPerFacet`. */
 const orderFacetValues = (counts: Map<string, number>, order: 'alpha' | 'count', max: number) =>
-  Object.fromEntries(
-    [...counts].sort(([a, countA], [b, countB]) => (order === 'count' ? countB - countA : 0) || a.localeCompare(b)).slice(0, max),
-  );
+  Object.fromEntries([...counts].sort(([a, countA], [b, countB]) => (order === 'count' ? countB - countA : 0) || a.localeCompare(b)).slice(0, max));
 
 /** Counts each value once per document; values differing only by case count together under the first one seen. */
 export const computeFacets = (index: Index, names: readonly string[], docs: readonly Doc[]): ComputedFacets => {
@@ -48,7 +48,11 @@ export const computeFacets = (index: Index, names: readonly string[], docs: read
       }
       for (const key of keysOfDoc) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    distribution[name] = orderFacetValues(new Map([...counts].map(([key, count]) => [labels.get(key)!, count])), sortFacetValuesBy[name] ?? sortFacetValuesBy['*'] ?? 'alpha', maxValuesPerFacet);
+    distribution[name] = orderFacetValues(
+      new Map([...counts].map(([key, count]) => [labels.get(key)!, count])),
+      sortFacetValuesBy[name] ?? sortFacetValuesBy['*'] ?? 'alpha',
+      maxValuesPerFacet,
+    );
     if (numbers.length > 0) stats[name] = { min: Math.min(...numbers), max: Math.max(...numbers) };
   }
   return { distribution, stats };

@@ -120,7 +120,8 @@ class Parser {
       return op === '!=' ? not({ kind: 'compare', attribute, op: '=', value }) : { kind: 'compare', attribute, op, value };
     }
     const from = this.value();
-    if (!this.keyword('TO')) throw this.error('Was expecting an operation `=`, `!=`, `>=`, `>`, `<=`, `<`, `IN`, `NOT IN`, `TO`, `EXISTS`, `IS NULL` or `IS EMPTY`');
+    if (!this.keyword('TO'))
+      throw this.error('Was expecting an operation `=`, `!=`, `>=`, `>`, `<=`, `<`, `IN`, `NOT IN`, `TO`, `EXISTS`, `IS NULL` or `IS EMPTY`');
     return { kind: 'between', attribute, from, to: this.value() };
   }
 
@@ -183,7 +184,9 @@ export const parseFilter = (filter: unknown): FilterNode | undefined => {
   if (filter === null || filter === undefined) return undefined;
   if (typeof filter === 'string') return filter.trim() === '' ? undefined : new Parser(filter).parse();
   if (!Array.isArray(filter)) throw new FilterError('Invalid syntax for the filter parameter: expected a string or an array of strings.');
-  const nodes = filter.map((item) => (Array.isArray(item) ? { kind: 'or' as const, nodes: item.map(parseFilter).filter((node) => node !== undefined) } : parseFilter(item)));
+  const nodes = filter.map((item) =>
+    Array.isArray(item) ? { kind: 'or' as const, nodes: item.map(parseFilter).filter((node) => node !== undefined) } : parseFilter(item),
+  );
   const present = nodes.filter((node): node is FilterNode => node !== undefined && !(node.kind === 'or' && node.nodes.length === 0));
   return present.length === 0 ? undefined : { kind: 'and', nodes: present };
 };

@@ -37,14 +37,24 @@ type FederatedHit = { index: Index; match: Match; params: SearchParams; query: Q
 const federatedQuery = (store: Store, { indexUid, federationOptions, ...params }: QueryWithIndex, position: number): FederatedHit[] => {
   const pagination = PAGINATION.find((key) => params[key] != null);
   if (pagination) {
-    throw invalid('invalid_multi_search_query_pagination', `Using pagination options is not allowed in federated queries.\n - Hint: remove \`${pagination}\` from query #${position} or remove \`federation\` from the request`);
+    throw invalid(
+      'invalid_multi_search_query_pagination',
+      `Using pagination options is not allowed in federated queries.\n - Hint: remove \`${pagination}\` from query #${position} or remove \`federation\` from the request`,
+    );
   }
   if (params.facets != null) {
-    throw invalid('invalid_multi_search_query_facets', `Using facet options is not allowed in federated queries.\n - Hint: remove \`facets\` from query #${position} or remove \`federation\` from the request\n - Hint: pass \`federation.facetsByIndex.${indexUid}: ${JSON.stringify(params.facets)}\` for facets in federated search`);
+    throw invalid(
+      'invalid_multi_search_query_facets',
+      `Using facet options is not allowed in federated queries.\n - Hint: remove \`facets\` from query #${position} or remove \`federation\` from the request\n - Hint: pass \`federation.facetsByIndex.${indexUid}: ${JSON.stringify(params.facets)}\` for facets in federated search`,
+    );
   }
   if (federationOptions?.remote) throw unsupported('remote federated search');
   const weight = federationOptions?.weight ?? 1;
-  if (weight < 0) throw invalid('invalid_multi_search_weight', `Invalid value at \`.queries[${position}].federationOptions.weight\`: the value of \`weight\` is invalid, expected a positive float (>= 0.0).`);
+  if (weight < 0)
+    throw invalid(
+      'invalid_multi_search_weight',
+      `Invalid value at \`.queries[${position}].federationOptions.weight\`: the value of \`weight\` is invalid, expected a positive float (>= 0.0).`,
+    );
   checkSupported(params, 'search');
   const index = store.requireIndex(indexUid);
   const query = parseQuery(params.q);
@@ -66,7 +76,12 @@ const federatedSearch = (store: Store, queries: QueryWithIndex[], federation: Fe
   const found = queries.flatMap((query, position) => inside(`.queries[${position}]`, () => federatedQuery(store, query, position)));
   const seen = new Set<string>();
   const unique = found
-    .sort((a, b) => compareMatches({ ...a.match, score: a.weighted }, { ...b.match, score: b.weighted }) || a.queriesPosition - b.queriesPosition || a.match.position - b.match.position)
+    .sort(
+      (a, b) =>
+        compareMatches({ ...a.match, score: a.weighted }, { ...b.match, score: b.weighted }) ||
+        a.queriesPosition - b.queriesPosition ||
+        a.match.position - b.match.position,
+    )
     .filter(({ index, match }) => !seen.has(`${index.uid}/${match.id}`) && Boolean(seen.add(`${index.uid}/${match.id}`)));
   const { slice, info } = paginate(unique, federation, Number.POSITIVE_INFINITY);
   const hits = slice.map(({ index, match, params, query, queriesPosition, weighted }) => ({
@@ -80,7 +95,12 @@ const federatedSearch = (store: Store, queries: QueryWithIndex[], federation: Fe
       return [uid, computeFacets(index, facetNamesOf(index, facets, 'invalid_multi_search_facets'), docs)] as const;
     }),
   );
-  const merged = federation.mergeFacets ? mergeFacets(facetsByIndex.map(([, facets]) => facets), federation.mergeFacets.maxValuesPerFacet ?? 100) : undefined;
+  const merged = federation.mergeFacets
+    ? mergeFacets(
+        facetsByIndex.map(([, facets]) => facets),
+        federation.mergeFacets.maxValuesPerFacet ?? 100,
+      )
+    : undefined;
   return {
     hits,
     processingTimeMs: Date.now() - started,
@@ -96,7 +116,10 @@ export const multiSearch = (store: Store, { queries, federation }: MultiSearchBo
     results: queries.map(({ indexUid, federationOptions, ...params }, position) =>
       inside(`.queries[${position}]`, () => {
         if (federationOptions) {
-          throw invalid('invalid_multi_search_federation_options', `Using \`federationOptions\` is not allowed in a non-federated search.\n - Hint: remove \`federationOptions\` from query #${position} or add \`federation\` to the request.`);
+          throw invalid(
+            'invalid_multi_search_federation_options',
+            `Using \`federationOptions\` is not allowed in a non-federated search.\n - Hint: remove \`federationOptions\` from query #${position} or add \`federation\` to the request.`,
+          );
         }
         return { indexUid, ...searchIndex(store.requireIndex(indexUid), params) };
       }),

@@ -74,7 +74,10 @@ const describeError = ({ instancePath, message, params }: ErrorObject, where: st
 };
 
 const describeErrors = (errors: ErrorObject[] | null | undefined, where: string) =>
-  (errors ?? []).slice(0, 5).map((error) => describeError(error, where)).join('; ');
+  (errors ?? [])
+    .slice(0, 5)
+    .map((error) => describeError(error, where))
+    .join('; ');
 
 type CompiledPath = { template: string; pattern: RegExp; names: string[]; literals: number; operations: Record<string, Operation> };
 
@@ -105,8 +108,7 @@ export const loadContract = (specPath: string) => {
     return validate;
   };
 
-  const resolve = (schema: Schema): Schema =>
-    typeof schema.$ref === 'string' ? resolve(spec.components.schemas[schema.$ref.split('/').pop()!]) : schema;
+  const resolve = (schema: Schema): Schema => (typeof schema.$ref === 'string' ? resolve(spec.components.schemas[schema.$ref.split('/').pop()!]) : schema);
 
   /** Query strings carry text: a declared number, boolean or list is read as such before validation. */
   const coerce = (raw: string, schema: Schema): unknown => {
@@ -142,7 +144,10 @@ export const loadContract = (specPath: string) => {
     const declared = (route.operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
     for (const name of search.keys()) {
       if (!declared.some((parameter) => parameter.name === name)) {
-        throw invalid('bad_request', `Unknown parameter \`${name}\`: expected one of ${declared.map((parameter) => `\`${parameter.name}\``).join(', ') || 'none'}.`);
+        throw invalid(
+          'bad_request',
+          `Unknown parameter \`${name}\`: expected one of ${declared.map((parameter) => `\`${parameter.name}\``).join(', ') || 'none'}.`,
+        );
       }
     }
     const query: Record<string, unknown> = {};
@@ -168,7 +173,12 @@ export const loadContract = (specPath: string) => {
     if (!mediaType) throw new MeiliError(415, 'missing_content_type', 'A Content-Type header is required.', true);
     const content = requestBody.content[mediaType];
     if (!content) {
-      throw new MeiliError(415, 'invalid_content_type', `The Content-Type \`${mediaType}\` is invalid: accepted are ${Object.keys(requestBody.content).join(', ')}.`, true);
+      throw new MeiliError(
+        415,
+        'invalid_content_type',
+        `The Content-Type \`${mediaType}\` is invalid: accepted are ${Object.keys(requestBody.content).join(', ')}.`,
+        true,
+      );
     }
     let body: unknown;
     try {

@@ -9,7 +9,17 @@ import type { Index, NewTask, Store, TaskView } from './store';
 
 /** The operations the contract server answers, by `METHOD /template` of the spec. */
 
-export type KeyView = { name: string; description: string; key: string; uid: string; actions: string[]; indexes: string[]; expiresAt: null; createdAt: string; updatedAt: string };
+export type KeyView = {
+  name: string;
+  description: string;
+  key: string;
+  uid: string;
+  actions: string[];
+  indexes: string[];
+  expiresAt: null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 type Context = {
   store: Store;
@@ -113,14 +123,18 @@ const listTasks = (store: Store, query: TaskQuery) => {
   const limit = query.limit ?? 20;
   const start = query.from === undefined ? 0 : matching.findIndex((task) => (query.reverse ? task.uid >= query.from! : task.uid <= query.from!));
   const results = start < 0 ? [] : matching.slice(start, start + limit);
-  return { results, total: matching.length, limit, from: results[0]?.uid ?? null, next: start < 0 ? null : matching[start + limit]?.uid ?? null };
+  return { results, total: matching.length, limit, from: results[0]?.uid ?? null, next: start < 0 ? null : (matching[start + limit]?.uid ?? null) };
 };
 
 /** A document addition: one object or an array of objects. */
 const documentsOf = (body: unknown) => {
   const documents = Array.isArray(body) ? body : [body];
   const wrong = documents.find((doc) => doc === null || typeof doc !== 'object' || Array.isArray(doc));
-  if (wrong !== undefined) throw invalid('malformed_payload', `The \`json\` payload provided is malformed. \`Couldn't serialize document value: invalid type: ${JSON.stringify(wrong)}, expected a map\`.`);
+  if (wrong !== undefined)
+    throw invalid(
+      'malformed_payload',
+      `The \`json\` payload provided is malformed. \`Couldn't serialize document value: invalid type: ${JSON.stringify(wrong)}, expected a map\`.`,
+    );
   return documents as Array<Record<string, unknown>>;
 };
 
@@ -186,26 +200,51 @@ export const handlers: Record<string, (context: Context) => Answer> = {
   'POST /indexes': (context) => {
     const { uid, primaryKey = null } = context.body as { uid: string; primaryKey?: string | null };
     operations.checkIndexUid(uid);
-    return enqueue(context, { type: 'indexCreation', indexUid: uid, details: { primaryKey }, work: operations.createIndex(context.store, context.defaults, uid, primaryKey) });
+    return enqueue(context, {
+      type: 'indexCreation',
+      indexUid: uid,
+      details: { primaryKey },
+      work: operations.createIndex(context.store, context.defaults, uid, primaryKey),
+    });
   },
   'GET /indexes/{index_uid}': (context) => ok(indexView(indexOf(context))),
   'PATCH /indexes/{index_uid}': (context) => {
     const change = context.body as { primaryKey?: string | null; uid?: string | null };
     if (change.uid) operations.checkIndexUid(change.uid);
-    return enqueue(context, { type: 'indexUpdate', indexUid: uidOf(context), details: { ...change }, work: operations.updateIndex(context.store, uidOf(context), change) });
+    return enqueue(context, {
+      type: 'indexUpdate',
+      indexUid: uidOf(context),
+      details: { ...change },
+      work: operations.updateIndex(context.store, uidOf(context), change),
+    });
   },
   'DELETE /indexes/{index_uid}': (context) =>
-    enqueue(context, { type: 'indexDeletion', indexUid: uidOf(context), details: { deletedDocuments: null }, work: operations.deleteIndex(context.store, uidOf(context)) }),
+    enqueue(context, {
+      type: 'indexDeletion',
+      indexUid: uidOf(context),
+      details: { deletedDocuments: null },
+      work: operations.deleteIndex(context.store, uidOf(context)),
+    }),
   'GET /indexes/{index_uid}/stats': (context) => ok(indexStats(context.store, indexOf(context))),
 
   'GET /indexes/{index_uid}/settings': (context) => ok(indexOf(context).settings),
   'PATCH /indexes/{index_uid}/settings': (context) => {
     const patch = context.body as Record<string, unknown>;
     checkSettings(patch);
-    return enqueue(context, { type: 'settingsUpdate', indexUid: uidOf(context), details: patch, work: operations.updateSettings(context.store, context.defaults, uidOf(context), patch) });
+    return enqueue(context, {
+      type: 'settingsUpdate',
+      indexUid: uidOf(context),
+      details: patch,
+      work: operations.updateSettings(context.store, context.defaults, uidOf(context), patch),
+    });
   },
   'DELETE /indexes/{index_uid}/settings': (context) =>
-    enqueue(context, { type: 'settingsUpdate', indexUid: uidOf(context), details: {}, work: operations.updateSettings(context.store, context.defaults, uidOf(context), undefined) }),
+    enqueue(context, {
+      type: 'settingsUpdate',
+      indexUid: uidOf(context),
+      details: {},
+      work: operations.updateSettings(context.store, context.defaults, uidOf(context), undefined),
+    }),
 
   'GET /indexes/{index_uid}/documents': (context) => {
     const { sort, ...query } = context.query as BrowseParams & { sort?: string };
@@ -221,7 +260,12 @@ export const handlers: Record<string, (context: Context) => Answer> = {
   'POST /indexes/{index_uid}/documents': addDocuments(true),
   'PUT /indexes/{index_uid}/documents': addDocuments(false),
   'DELETE /indexes/{index_uid}/documents': (context) =>
-    enqueue(context, { type: 'documentDeletion', indexUid: uidOf(context), details: { deletedDocuments: null }, work: operations.deleteAllDocuments(context.store, uidOf(context)) }),
+    enqueue(context, {
+      type: 'documentDeletion',
+      indexUid: uidOf(context),
+      details: { deletedDocuments: null },
+      work: operations.deleteAllDocuments(context.store, uidOf(context)),
+    }),
   'POST /indexes/{index_uid}/documents/delete-batch': (context) => deleteByIds(context, context.body as Array<string | number>),
   'DELETE /indexes/{index_uid}/documents/{document_id}': (context) => deleteByIds(context, [context.pathParams.document_id]),
   'POST /indexes/{index_uid}/documents/delete': deleteByFilter,

@@ -31,8 +31,23 @@ export type SearchParams = {
 
 /** Parameters evaluated here; `locales` only tunes tokenization, which this fake does not model. */
 const SUPPORTED = new Set([
-  'q', 'offset', 'limit', 'page', 'hitsPerPage', 'attributesToRetrieve', 'attributesToHighlight', 'highlightPreTag', 'highlightPostTag',
-  'filter', 'sort', 'facets', 'matchingStrategy', 'attributesToSearchOn', 'showRankingScore', 'rankingScoreThreshold', 'locales',
+  'q',
+  'offset',
+  'limit',
+  'page',
+  'hitsPerPage',
+  'attributesToRetrieve',
+  'attributesToHighlight',
+  'highlightPreTag',
+  'highlightPostTag',
+  'filter',
+  'sort',
+  'facets',
+  'matchingStrategy',
+  'attributesToSearchOn',
+  'showRankingScore',
+  'rankingScoreThreshold',
+  'locales',
 ]);
 
 export const isInert = (value: unknown) => value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0);
@@ -67,7 +82,10 @@ const sortOf = (index: Index, sort: readonly string[] | null | undefined, code: 
     const [, attribute, direction] = parsed;
     if (attribute.startsWith('_geoPoint(')) throw unsupported('geo sorting');
     if (!matchesAny(index.settings.sortableAttributes, attribute)) {
-      throw invalid(code, `Index \`${index.uid}\`: Attribute \`${attribute}\` is not sortable. Available sortable attributes are: \`${index.settings.sortableAttributes.join(', ')}\`.`);
+      throw invalid(
+        code,
+        `Index \`${index.uid}\`: Attribute \`${attribute}\` is not sortable. Available sortable attributes are: \`${index.settings.sortableAttributes.join(', ')}\`.`,
+      );
     }
     return { attribute, asc: direction === 'asc' };
   });
@@ -119,7 +137,10 @@ const searchedAttributes = (index: Index, attributesToSearchOn: readonly string[
   const searchable = index.settings.searchableAttributes;
   const wrong = (attributesToSearchOn ?? []).find((attribute) => !matchesAny(searchable, attribute));
   if (wrong !== undefined) {
-    throw invalid('invalid_search_attributes_to_search_on', `Index \`${index.uid}\`: Attribute \`${wrong}\` is not searchable. Available searchable attributes are: \`${searchable.join(', ')}\`.`);
+    throw invalid(
+      'invalid_search_attributes_to_search_on',
+      `Index \`${index.uid}\`: Attribute \`${wrong}\` is not searchable. Available searchable attributes are: \`${searchable.join(', ')}\`.`,
+    );
   }
   return attributesToSearchOn ?? searchable;
 };
@@ -199,7 +220,13 @@ export const searchIndex = (index: Index, params: SearchParams) => {
   const query = parseQuery(params.q);
   const matches = findMatches(index, params, query);
   const { slice, info } = paginate(matches, params, index.settings.pagination.maxTotalHits);
-  const facets = facetNames && computeFacets(index, facetNames, matches.map((match) => match.doc));
+  const facets =
+    facetNames &&
+    computeFacets(
+      index,
+      facetNames,
+      matches.map((match) => match.doc),
+    );
   return {
     hits: slice.map((match) => hitOf(index, match, params, query)),
     query: params.q ?? '',

@@ -59,6 +59,9 @@ export const checkSettings = (patch: Record<string, unknown>) => {
   if (!Array.isArray(rules)) return;
   const wrong = rules.find((rule: string) => !BUILT_IN_RULES.has(rule) && !/^[^:\s]+:(asc|desc)$/.test(rule));
   if (wrong !== undefined) {
-    throw invalid('invalid_settings_ranking_rules', `Invalid value at \`.rankingRules\`: \`${wrong}\` ranking rule is invalid. Valid ranking rules are words, typo, sort, proximity, attribute, attributeRank, wordPosition, exactness and custom ranking rules.`);
+    throw invalid(
+      'invalid_settings_ranking_rules',
+      `Invalid value at \`.rankingRules\`: \`${wrong}\` ranking rule is invalid. Valid ranking rules are words, typo, sort, proximity, attribute, attributeRank, wordPosition, exactness and custom ranking rules.`,
+    );
   }
 };

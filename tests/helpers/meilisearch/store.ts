@@ -14,14 +14,7 @@ export type Index = {
   updatedAt: string;
 };
 
-type TaskType =
-  | 'documentAdditionOrUpdate'
-  | 'documentDeletion'
-  | 'settingsUpdate'
-  | 'indexCreation'
-  | 'indexDeletion'
-  | 'indexUpdate'
-  | 'indexSwap';
+type TaskType = 'documentAdditionOrUpdate' | 'documentDeletion' | 'settingsUpdate' | 'indexCreation' | 'indexDeletion' | 'indexUpdate' | 'indexSwap';
 
 type TaskStatus = 'enqueued' | 'processing' | 'succeeded' | 'failed';
 

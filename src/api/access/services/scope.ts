@@ -29,8 +29,7 @@ const and = (...parts: Array<Filter | null | undefined>): Filter | undefined => 
   return present.length > 0 ? { $and: present } : undefined;
 };
 
-const isPopulatable = (attribute: Attribute) =>
-  ['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type);
+const isPopulatable = (attribute: Attribute) => ['relation', 'component', 'dynamiczone', 'media'].includes(attribute.type);
 
 /** `a.b.c` → { a: { populate: { b: { populate: { c: true } } } } } */
 const pathToPopulate = (path: string): Populate => {
@@ -55,7 +54,10 @@ const mergePopulate = (target: Populate, source: Populate): Populate => {
 export function normalizeShape(populate: unknown): Populate {
   if (populate === undefined || populate === null || populate === false || populate === 'false') return {};
   if (typeof populate === 'string') {
-    return populate.split(',').map((part) => part.trim()).filter(Boolean)
+    return populate
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
       .reduce<Populate>((acc, path) => mergePopulate(acc, path === '*' ? { '*': true } : pathToPopulate(path)), {});
   }
   if (Array.isArray(populate)) {
@@ -129,8 +131,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const on = Object.fromEntries(
         Object.entries(entry.on).map(([component, value]) => [
           component,
-          isObject(value) && value.populate !== undefined ? { ...value, populate: scopePopulate(component, value.populate, viewer, `${path}.on.${component}.populate`) } : value,
-        ])
+          isObject(value) && value.populate !== undefined
+            ? { ...value, populate: scopePopulate(component, value.populate, viewer, `${path}.on.${component}.populate`) }
+            : value,
+        ]),
       );
       return { ...entry, on };
     }
@@ -163,9 +167,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeof sort === 'string') return sort.split(',').map((part) => part.trim().split(':')[0]);
     if (Array.isArray(sort)) return sort.flatMap(sortPaths);
     if (isObject(sort)) {
-      return Object.entries(sort).flatMap(([key, value]) =>
-        isObject(value) ? sortPaths(value).map((inner) => `${key}.${inner}`) : [key]
-      );
+      return Object.entries(sort).flatMap(([key, value]) => (isObject(value) ? sortPaths(value).map((inner) => `${key}.${inner}`) : [key]));
     }
     return [];
   };

@@ -8,7 +8,11 @@ import { endorsementInput, suggestionInput } from '../services/agreement';
 type Agreement = ReturnType<typeof import('../services/agreement').default>;
 
 export const localeQuery = z.object({ locale: z.string().max(20).optional() }).strict();
-export const versionNumber = z.coerce.number({ message: 'must be a version number' }).int('must be a version number').min(1, 'must be a version number').max(1_000_000);
+export const versionNumber = z.coerce
+  .number({ message: 'must be a version number' })
+  .int('must be a version number')
+  .min(1, 'must be a version number')
+  .max(1_000_000);
 
 const body = (ctx: Context) => (ctx.request.body as { data?: unknown } | undefined)?.data ?? {};
 

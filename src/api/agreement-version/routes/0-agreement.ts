@@ -9,11 +9,38 @@ const byNumber = { number: versionNumber };
 /** The agreement's own routes. Listed before the core routes so `/agreement-versions/current` is not read as an id. */
 export default {
   routes: [
-    { method: 'GET', path: '/agreement-versions/current', handler: handler('current'), config: {}, request: routeRequest({ query: localeQuery }), response: version },
+    {
+      method: 'GET',
+      path: '/agreement-versions/current',
+      handler: handler('current'),
+      config: {},
+      request: routeRequest({ query: localeQuery }),
+      response: version,
+    },
     { method: 'GET', path: '/agreement-versions/history', handler: handler('history'), config: {}, response: history },
-    { method: 'GET', path: '/agreement-versions/number/:number', handler: handler('byNumber'), config: {}, request: routeRequest({ params: byNumber, query: localeQuery }), response: version },
-    { method: 'GET', path: '/agreement-versions/:a/diff/:b', handler: handler('diff'), config: {}, request: routeRequest({ params: { a: versionNumber, b: versionNumber }, query: localeQuery }), response: diff },
-    { method: 'GET', path: '/agreement-versions/number/:number/text', handler: handler('text'), config: {}, request: routeRequest({ params: byNumber, query: localeQuery }) },
+    {
+      method: 'GET',
+      path: '/agreement-versions/number/:number',
+      handler: handler('byNumber'),
+      config: {},
+      request: routeRequest({ params: byNumber, query: localeQuery }),
+      response: version,
+    },
+    {
+      method: 'GET',
+      path: '/agreement-versions/:a/diff/:b',
+      handler: handler('diff'),
+      config: {},
+      request: routeRequest({ params: { a: versionNumber, b: versionNumber }, query: localeQuery }),
+      response: diff,
+    },
+    {
+      method: 'GET',
+      path: '/agreement-versions/number/:number/text',
+      handler: handler('text'),
+      config: {},
+      request: routeRequest({ params: byNumber, query: localeQuery }),
+    },
     {
       method: 'POST',
       path: '/agreement-versions/number/:number/suggestions',

@@ -37,9 +37,14 @@ export const suggestionInput = z
     rationale: z.string().trim().min(1, 'is required').max(5000, 'must be at most 5000 characters'),
   })
   .strict()
-  .refine((input) => input.kind === 'remove' || Boolean(input.proposedText?.trim()), { message: 'is required for an addition or a replacement', path: ['proposedText'] });
+  .refine((input) => input.kind === 'remove' || Boolean(input.proposedText?.trim()), {
+    message: 'is required for an addition or a replacement',
+    path: ['proposedText'],
+  });
 
-export const endorsementInput = z.object({ organisation: z.string().min(1).max(120).optional(), statement: z.string().max(2000, 'must be at most 2000 characters').optional() }).strict();
+export const endorsementInput = z
+  .object({ organisation: z.string().min(1).max(120).optional(), statement: z.string().max(2000, 'must be at most 2000 characters').optional() })
+  .strict();
 
 const notFound = (what: string) => new errors.NotFoundError(what);
 
@@ -68,20 +73,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The signed-in member's profile and published organisation (its name in answers is never an editor's unpublished change). */
   const profileOf = async (userId: number) =>
-    (await strapi.db.query(MEMBERS).findOne({ select: ['documentId', 'displayName'], where: { user: { id: userId } }, populate: { organisation: { select: ['documentId', 'slug', 'name'], where: { publishedAt: { $notNull: true } } } } })) as {
+    (await strapi.db.query(MEMBERS).findOne({
+      select: ['documentId', 'displayName'],
+      where: { user: { id: userId } },
+      populate: { organisation: { select: ['documentId', 'slug', 'name'], where: { publishedAt: { $notNull: true } } } },
+    })) as {
       documentId: string;
       organisation: { documentId: string; slug: string; name: string } | null;
     } | null;
 
   /** Organisations that endorsed a version, with their statements. */
   const endorsementsOf = async (documentId: string) =>
-    ((await strapi.db.query(ENDORSEMENTS).findMany({
-      where: { agreementVersion: { documentId } },
-      populate: { organisation: { select: ['slug', 'name'], where: { publishedAt: { $notNull: true } } } },
-      orderBy: { createdAt: 'asc' },
-    })) as Array<{ statement: string | null; createdAt: string; organisation: { slug: string; name: string } | null }>)
+    (
+      (await strapi.db.query(ENDORSEMENTS).findMany({
+        where: { agreementVersion: { documentId } },
+        populate: { organisation: { select: ['slug', 'name'], where: { publishedAt: { $notNull: true } } } },
+        orderBy: { createdAt: 'asc' },
+      })) as Array<{ statement: string | null; createdAt: string; organisation: { slug: string; name: string } | null }>
+    )
       .filter((endorsement) => endorsement.organisation)
-      .map((endorsement) => ({ organisation: { slug: endorsement.organisation!.slug, name: endorsement.organisation!.name }, statement: endorsement.statement, endorsedAt: endorsement.createdAt }));
+      .map((endorsement) => ({
+        organisation: { slug: endorsement.organisation!.slug, name: endorsement.organisation!.name },
+        statement: endorsement.statement,
+        endorsedAt: endorsement.createdAt,
+      }));
 
   /** Authors of accepted suggestions: named where the viewer may see their profile, counted always. */
   const contributorsOf = async (documentId: string, viewer: Viewer) => {
@@ -94,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       (author) =>
         author.visibility === 'public' ||
         viewer.kind === 'trusted' ||
-        (viewer.kind === 'member' && (author.visibility === 'members' || author.user?.id === viewer.userId))
+        (viewer.kind === 'member' && (author.visibility === 'members' || author.user?.id === viewer.userId)),
     );
     return { count: unique.size, named: visible.map((author) => ({ documentId: author.documentId, displayName: author.displayName })) };
   };
@@ -129,7 +144,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const adoptedNumber = async () =>
-    ((await strapi.db.query(VERSIONS).findOne({ select: ['versionNumber'], where: { stage: 'adopted' } })) as { versionNumber: number } | null)?.versionNumber ?? null;
+    ((await strapi.db.query(VERSIONS).findOne({ select: ['versionNumber'], where: { stage: 'adopted' } })) as { versionNumber: number } | null)
+      ?.versionNumber ?? null;
 
   return {
     version,
@@ -163,7 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           adoptedAt: row.adoptedAt,
           changeSummary: row.changeSummary,
           endorsementCount: (await endorsementsOf(row.documentId)).length,
-        }))
+        })),
       );
     },
 
@@ -204,14 +220,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [opens, closes] = [row.consultationOpensAt, row.consultationClosesAt];
       if (row.stage !== 'consultation' || !opens || !closes || now < Date.parse(opens) || now > Date.parse(closes)) {
         const window = opens && closes ? `from ${opens} to ${closes}` : 'not scheduled';
-        throw conflict(`Version ${number} takes suggestions only while in consultation (${row.stage === 'consultation' ? `open ${window}` : `it is ${row.stage}`})`);
+        throw conflict(
+          `Version ${number} takes suggestions only while in consultation (${row.stage === 'consultation' ? `open ${window}` : `it is ${row.stage}`})`,
+        );
       }
       const author = await profileOf(userId);
       if (!author) throw forbidden('Suggestions are made from a member profile: PUT /api/members/me creates yours');
       const created = (await strapi.documents(SUGGESTIONS).create({
         data: { agreementVersion: row.documentId, author: author.documentId, decision: 'open', ...input, proposedText: input.proposedText ?? null },
       } as never)) as unknown as { documentId: string; decision: string; createdAt: string };
-      return { documentId: created.documentId, versionNumber: number, ...input, proposedText: input.proposedText ?? null, status: created.decision, createdAt: created.createdAt };
+      return {
+        documentId: created.documentId,
+        versionNumber: number,
+        ...input,
+        proposedText: input.proposedText ?? null,
+        status: created.decision,
+        createdAt: created.createdAt,
+      };
     },
 
     /**
@@ -221,7 +246,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async endorse(userId: number, number: number, input: z.infer<typeof endorsementInput>) {
       const { row } = await version(number);
-      if (!['consultation', 'adopted'].includes(row.stage)) throw conflict(`Version ${number} is ${row.stage}: only a version in consultation or adopted can be endorsed`);
+      if (!['consultation', 'adopted'].includes(row.stage))
+        throw conflict(`Version ${number} is ${row.stage}: only a version in consultation or adopted can be endorsed`);
       const representative = await profileOf(userId);
       const organisation = representative?.organisation;
       if (!organisation) throw forbidden('Only a representative of an organisation can endorse, on its behalf');
@@ -230,10 +256,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return strapi.db.transaction(async ({ trx }) => {
         await lockDocument(strapi, trx, VERSIONS, row.documentId);
-        const existing = await strapi.db.query(ENDORSEMENTS).findOne({ where: { agreementVersion: { documentId: row.documentId }, organisation: { documentId: organisation.documentId } } });
+        const existing = await strapi.db
+          .query(ENDORSEMENTS)
+          .findOne({ where: { agreementVersion: { documentId: row.documentId }, organisation: { documentId: organisation.documentId } } });
         if (existing) throw conflict(`${organisation.name} has already endorsed version ${number}`);
         await strapi.documents(ENDORSEMENTS).create({
-          data: { agreementVersion: row.documentId, organisation: organisation.documentId, endorsedBy: representative!.documentId, statement: input.statement ?? null },
+          data: {
+            agreementVersion: row.documentId,
+            organisation: organisation.documentId,
+            endorsedBy: representative!.documentId,
+            statement: input.statement ?? null,
+          },
         } as never);
         return { versionNumber: number, organisation: { slug: organisation.slug, name: organisation.name }, statement: input.statement ?? null };
       });

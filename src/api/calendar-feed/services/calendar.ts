@@ -30,7 +30,22 @@ type Workshop = {
   onlineNote: string | null;
   updatedAt: Date | string;
 };
-const WORKSHOP_FIELDS = ['id', 'documentId', 'locale', 'title', 'description', 'startsAt', 'endsAt', 'timeZone', 'isOnline', 'venue', 'city', 'country', 'onlineNote', 'updatedAt'];
+const WORKSHOP_FIELDS = [
+  'id',
+  'documentId',
+  'locale',
+  'title',
+  'description',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'isOnline',
+  'venue',
+  'city',
+  'country',
+  'onlineNote',
+  'updatedAt',
+];
 
 type Registration = { state: 'confirmed' | 'waitlisted'; waitlistPosition: number | null; updatedAt: Date | string; workshop: { documentId: string } | null };
 
@@ -130,7 +145,9 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
     const zone = describeZone(workshop.timeZone);
     if (!zone) strapi.log.warn(`Workshop ${workshop.documentId} has an unknown time zone "${workshop.timeZone}": the calendar gives its times in UTC.`);
     const modified = latest(workshop.updatedAt, registration?.updatedAt);
-    const description = [registration && registrationNote(registration), shorten(plainText(workshop.description), DESCRIPTION_MAX_LENGTH)].filter(Boolean).join('\n\n');
+    const description = [registration && registrationNote(registration), shorten(plainText(workshop.description), DESCRIPTION_MAX_LENGTH)]
+      .filter(Boolean)
+      .join('\n\n');
     return {
       id: `workshop-${workshop.documentId}@${host}`,
       start: DateTime.fromJSDate(new Date(workshop.startsAt)),

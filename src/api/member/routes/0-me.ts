@@ -9,7 +9,14 @@ const ownProfileQuery = z.object({ locale: z.string().optional() });
 /** A member's own profile and data (export, erasure). Listed before the core routes so `/members/me` is not read as an id. */
 export default {
   routes: [
-    { method: 'GET', path: '/members/me', handler: 'api::member.member.me', config: {}, request: routeRequest({ query: ownProfileQuery }), response: ownProfileResponse },
+    {
+      method: 'GET',
+      path: '/members/me',
+      handler: 'api::member.member.me',
+      config: {},
+      request: routeRequest({ query: ownProfileQuery }),
+      response: ownProfileResponse,
+    },
     {
       method: 'PUT',
       path: '/members/me',

@@ -74,10 +74,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { member: ofMember },
         populate: { workshop: { select: ['documentId', 'locale', 'title', 'startsAt'], where: PUBLISHED } },
         orderBy: { createdAt: 'asc' },
-      })) as Array<{ documentId: string; state: string; waitlistPosition: number | null; createdAt: string; updatedAt: string; workshop: { documentId: string; title: string; startsAt: string } | null }>;
-      const inGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { participants: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; name: string }>;
-      const facilitatedGroups = (await strapi.db.query(GROUPS).findMany({ select: ['documentId', 'locale', 'name'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; name: string }>;
-      const facilitatedWorkshops = (await strapi.db.query(WORKSHOPS).findMany({ select: ['documentId', 'locale', 'title'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{ documentId: string; locale: string; title: string }>;
+      })) as Array<{
+        documentId: string;
+        state: string;
+        waitlistPosition: number | null;
+        createdAt: string;
+        updatedAt: string;
+        workshop: { documentId: string; title: string; startsAt: string } | null;
+      }>;
+      const inGroups = (await strapi.db
+        .query(GROUPS)
+        .findMany({ select: ['documentId', 'locale', 'name'], where: { participants: ofMember, ...PUBLISHED } })) as Array<{
+        documentId: string;
+        locale: string;
+        name: string;
+      }>;
+      const facilitatedGroups = (await strapi.db
+        .query(GROUPS)
+        .findMany({ select: ['documentId', 'locale', 'name'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{
+        documentId: string;
+        locale: string;
+        name: string;
+      }>;
+      const facilitatedWorkshops = (await strapi.db
+        .query(WORKSHOPS)
+        .findMany({ select: ['documentId', 'locale', 'title'], where: { facilitators: ofMember, ...PUBLISHED } })) as Array<{
+        documentId: string;
+        locale: string;
+        title: string;
+      }>;
       const suggestions = (await strapi.db.query(SUGGESTIONS).findMany({
         where: { author: ofMember },
         populate: { agreementVersion: { select: ['versionNumber'] } },
@@ -86,7 +111,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const endorsements = (await strapi.db.query(ENDORSEMENTS).findMany({
         where: { endorsedBy: ofMember },
         populate: { agreementVersion: { select: ['versionNumber'] }, organisation: { select: ['slug', 'name'], where: PUBLISHED } },
-      })) as Array<{ statement: string | null; createdAt: string; agreementVersion: { versionNumber: number } | null; organisation: { slug: string; name: string } | null }>;
+      })) as Array<{
+        statement: string | null;
+        createdAt: string;
+        agreementVersion: { versionNumber: number } | null;
+        organisation: { slug: string; name: string } | null;
+      }>;
       const feed = (await strapi.db.query(FEEDS).findOne({ select: ['createdAt'], where: { user: { id: userId } } })) as { createdAt: string } | null;
 
       return {
@@ -95,15 +125,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         profile: member
           ? {
               documentId: member,
-              translations: rows.map(({ locale, displayName, bio, countries, languages, visibility, openToQuestions, canMentor, organisation, createdAt, updatedAt }) => ({
-                locale, displayName, bio, countries, languages, visibility, openToQuestions, canMentor, organisation, createdAt, updatedAt,
-              })),
+              translations: rows.map(
+                ({ locale, displayName, bio, countries, languages, visibility, openToQuestions, canMentor, organisation, createdAt, updatedAt }) => ({
+                  locale,
+                  displayName,
+                  bio,
+                  countries,
+                  languages,
+                  visibility,
+                  openToQuestions,
+                  canMentor,
+                  organisation,
+                  createdAt,
+                  updatedAt,
+                }),
+              ),
             }
           : null,
         skillClaims: member ? await claims().list(member, locale) : [],
         // `status`, as this export has always named it: the attributes are `state` and `decision` (README).
         registrations: registrations.map(({ documentId, state, waitlistPosition, createdAt, updatedAt, workshop }) => ({
-          documentId, status: state, waitlistPosition, createdAt, updatedAt,
+          documentId,
+          status: state,
+          waitlistPosition,
+          createdAt,
+          updatedAt,
           workshop: workshop ? { documentId: workshop.documentId, title: workshop.title, startsAt: workshop.startsAt } : null,
         })),
         readingGroups: distinctDocuments(inGroups, locale).map(({ documentId, name }) => ({ documentId, name })),
@@ -112,10 +158,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           workshops: distinctDocuments(facilitatedWorkshops, locale).map(({ documentId, title }) => ({ documentId, title })),
         },
         suggestions: suggestions.map(({ documentId, sectionKey, kind, proposedText, rationale, decision, createdAt, agreementVersion }) => ({
-          documentId, versionNumber: agreementVersion?.versionNumber ?? null, sectionKey, kind, proposedText, rationale, status: decision, createdAt,
+          documentId,
+          versionNumber: agreementVersion?.versionNumber ?? null,
+          sectionKey,
+          kind,
+          proposedText,
+          rationale,
+          status: decision,
+          createdAt,
         })),
         endorsementsMade: endorsements.map(({ statement, createdAt, agreementVersion, organisation }) => ({
-          versionNumber: agreementVersion?.versionNumber ?? null, organisation, statement, createdAt,
+          versionNumber: agreementVersion?.versionNumber ?? null,
+          organisation,
+          statement,
+          createdAt,
         })),
         calendarFeed: feed ? { active: true, createdAt: feed.createdAt } : { active: false },
       };
@@ -135,7 +191,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (member) {
           await getWorkshopRegistrations(strapi).removeAllOf(member);
           await claims().removeAll(member, trx);
-          const authored = (await strapi.db.query(SUGGESTIONS).findMany({ select: ['id'], where: { author: { documentId: member } } })) as Array<{ id: number }>;
+          const authored = (await strapi.db.query(SUGGESTIONS).findMany({ select: ['id'], where: { author: { documentId: member } } })) as Array<{
+            id: number;
+          }>;
           for (const { id } of authored) await strapi.db.query(SUGGESTIONS).update({ where: { id }, data: { author: null } });
           await strapi.documents(MEMBERS).delete({ documentId: member, locale: '*' });
         }

@@ -8,7 +8,11 @@ export default {
       path: '/openapi.json',
       handler: 'api::openapi.openapi.document',
       config: { auth: false },
-      response: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+      response: z.looseObject({
+        openapi: z.string(),
+        info: z.looseObject({ title: z.string(), version: z.string() }),
+        paths: z.record(z.string(), z.unknown()),
+      }),
     },
   ],
 };

@@ -25,7 +25,10 @@ export default createScopedController('api::reading-group.reading-group', ({ str
 
   async participants(ctx: Context) {
     const group = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
-    const { participants, count, notNamed } = await getReadingGroupParticipation(strapi).participantsFor(signedInUserId(ctx, 'to take part in reading groups'), group);
+    const { participants, count, notNamed } = await getReadingGroupParticipation(strapi).participantsFor(
+      signedInUserId(ctx, 'to take part in reading groups'),
+      group,
+    );
     ctx.body = { data: participants, meta: { count, notNamed } };
   },
 }));

@@ -7,8 +7,7 @@ import type createWorkshopRegistrations from '../services/workshop-registrations
 
 type WorkshopRegistrations = ReturnType<typeof createWorkshopRegistrations>;
 
-export const getWorkshopRegistrations = (strapi: Core.Strapi) =>
-  strapi.service('api::registration.workshop-registrations') as unknown as WorkshopRegistrations;
+export const getWorkshopRegistrations = (strapi: Core.Strapi) => strapi.service('api::registration.workshop-registrations') as unknown as WorkshopRegistrations;
 
 /**
  * Registrations: find/findOne (scoped: one's own, and those of the workshops one facilitates), plus

@@ -10,9 +10,30 @@ const byDocumentId = routeRequest({ params: { id: documentIdParam } });
  */
 export default {
   routes: [
-    { method: 'POST', path: '/workshops/:id/registrations', handler: 'api::registration.registration.register', config: {}, request: byDocumentId, response: registered },
-    { method: 'DELETE', path: '/workshops/:id/registrations', handler: 'api::registration.registration.cancelForWorkshop', config: {}, request: byDocumentId, response: cancelled },
-    { method: 'GET', path: '/workshops/:id/registrations', handler: 'api::registration.registration.listForWorkshop', config: {}, request: byDocumentId, response: workshopRegistrations },
+    {
+      method: 'POST',
+      path: '/workshops/:id/registrations',
+      handler: 'api::registration.registration.register',
+      config: {},
+      request: byDocumentId,
+      response: registered,
+    },
+    {
+      method: 'DELETE',
+      path: '/workshops/:id/registrations',
+      handler: 'api::registration.registration.cancelForWorkshop',
+      config: {},
+      request: byDocumentId,
+      response: cancelled,
+    },
+    {
+      method: 'GET',
+      path: '/workshops/:id/registrations',
+      handler: 'api::registration.registration.listForWorkshop',
+      config: {},
+      request: byDocumentId,
+      response: workshopRegistrations,
+    },
     { method: 'DELETE', path: '/registrations/:id', handler: 'api::registration.registration.cancel', config: {}, request: byDocumentId, response: cancelled },
   ],
 };

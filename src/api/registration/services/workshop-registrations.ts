@@ -74,14 +74,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const countsOf = async (workshops: string[]) => {
     const link = workshopLink();
     // Inside the caller's transaction when there is one: its own writes count, and SQLite's single connection is not asked twice.
-    const rows = (await strapi.db.transaction(({ trx }) => trx(`${tableOf(strapi, REGISTRATIONS)} as r`)
-      .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
-      .join(`${tableOf(strapi, WORKSHOPS)} as w`, 'w.id', `l.${link.inverseJoinColumn.name}`)
-      .whereIn('w.document_id', workshops)
-      .whereIn('r.state', ['confirmed', 'waitlisted'])
-      .groupBy('w.document_id', 'r.state')
-      .select('w.document_id as workshop', 'r.state as state')
-      .countDistinct('r.id as n'))) as Array<{ workshop: string; state: 'confirmed' | 'waitlisted'; n: number | string }>;
+    const rows = (await strapi.db.transaction(({ trx }) =>
+      trx(`${tableOf(strapi, REGISTRATIONS)} as r`)
+        .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'r.id')
+        .join(`${tableOf(strapi, WORKSHOPS)} as w`, 'w.id', `l.${link.inverseJoinColumn.name}`)
+        .whereIn('w.document_id', workshops)
+        .whereIn('r.state', ['confirmed', 'waitlisted'])
+        .groupBy('w.document_id', 'r.state')
+        .select('w.document_id as workshop', 'r.state as state')
+        .countDistinct('r.id as n'),
+    )) as Array<{ workshop: string; state: 'confirmed' | 'waitlisted'; n: number | string }>;
     const counts = new Map(workshops.map((workshop) => [workshop, { confirmed: 0, waitlisted: 0 }]));
     for (const row of rows) counts.get(row.workshop)![row.state] = Number(row.n);
     return counts;
@@ -116,7 +118,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['id'],
       where: { ...ofWorkshop(workshop), state: 'waitlisted', waitlistPosition: { $gt: position } },
     })) as Array<{ id: number }>;
-    if (behind.length > 0) await trx(tableOf(strapi, REGISTRATIONS)).whereIn('id', behind.map((row) => row.id)).decrement('waitlist_position', width);
+    if (behind.length > 0)
+      await trx(tableOf(strapi, REGISTRATIONS))
+        .whereIn(
+          'id',
+          behind.map((row) => row.id),
+        )
+        .decrement('waitlist_position', width);
   };
 
   /** Confirms waitlisted members, first in line first, while places are left. */
@@ -138,7 +146,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const assertRegistrationOpen = (workshop: WorkshopRow, now = Date.now()) => {
     const closes = workshop.registrationClosesAt ?? workshop.startsAt;
     if (now >= Date.parse(workshop.startsAt)) throw conflict(`This workshop started on ${workshop.startsAt}: registration is closed`);
-    if (workshop.registrationOpensAt && now < Date.parse(workshop.registrationOpensAt)) throw conflict(`Registration for this workshop opens on ${workshop.registrationOpensAt}`);
+    if (workshop.registrationOpensAt && now < Date.parse(workshop.registrationOpensAt))
+      throw conflict(`Registration for this workshop opens on ${workshop.registrationOpensAt}`);
     if (now >= Date.parse(closes)) throw conflict(`Registration for this workshop closed on ${closes}`);
   };
 
@@ -187,10 +196,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         assertRegistrationOpen(workshop);
         const { confirmed, waitlisted } = await countByState(workshop.documentId);
         const data =
-          confirmed < workshop.capacity ? { state: 'confirmed' as const, waitlistPosition: null } : { state: 'waitlisted' as const, waitlistPosition: waitlisted + 1 };
+          confirmed < workshop.capacity
+            ? { state: 'confirmed' as const, waitlistPosition: null }
+            : { state: 'waitlisted' as const, waitlistPosition: waitlisted + 1 };
         const row = existing
           ? ((await registrations().update({ where: { id: existing.id }, data })) as RegistrationRow)
-          : ((await strapi.documents(REGISTRATIONS).create({ data: { ...data, workshop: workshop.documentId, member } } as never)) as unknown as RegistrationRow);
+          : ((await strapi
+              .documents(REGISTRATIONS)
+              .create({ data: { ...data, workshop: workshop.documentId, member } } as never)) as unknown as RegistrationRow);
         return { created: true, registration: describeRegistration(row, workshop.documentId, await placesOf(workshop)) };
       });
     },
@@ -202,7 +215,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const workshop = await lockWorkshop(trx, workshopDocumentId);
         const row = await registrationOf(workshop.documentId, member);
         if (!row || row.state === 'cancelled') throw new errors.NotFoundError('You have no registration for this workshop');
-        if (Date.now() >= Date.parse(workshop.startsAt)) throw conflict(`This workshop started on ${workshop.startsAt}: its registrations can no longer be cancelled`);
+        if (Date.now() >= Date.parse(workshop.startsAt))
+          throw conflict(`This workshop started on ${workshop.startsAt}: its registrations can no longer be cancelled`);
         const cancelled = await cancelLocked(trx, workshop, row);
         return describeRegistration(cancelled, workshop.documentId, await placesOf(workshop));
       });
@@ -306,7 +320,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ waitlistPosition: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
         })) as Array<{ id: number; waitlistPosition: number | null }>;
         for (const [i, row] of waitlisted.entries()) {
-          if (row.waitlistPosition !== i + 1) await trx(tableOf(strapi, REGISTRATIONS)).where('id', row.id).update({ waitlist_position: i + 1 });
+          if (row.waitlistPosition !== i + 1)
+            await trx(tableOf(strapi, REGISTRATIONS))
+              .where('id', row.id)
+              .update({ waitlist_position: i + 1 });
         }
         await promoteWaitlisted(trx, workshop);
       });

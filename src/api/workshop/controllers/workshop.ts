@@ -10,7 +10,10 @@ import { parse } from '../../../utils/parse';
 export const calendarQuery = (enabledLocales: ReadonlySet<string>) =>
   z
     .object({
-      locale: z.string().refine((code) => enabledLocales.has(code), 'is not an enabled locale').optional(),
+      locale: z
+        .string()
+        .refine((code) => enabledLocales.has(code), 'is not an enabled locale')
+        .optional(),
       token: z.string().regex(FEED_TOKEN_FORMAT, 'is not a calendar feed token').optional(),
     })
     .strict();

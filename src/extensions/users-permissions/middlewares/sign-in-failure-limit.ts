@@ -31,9 +31,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
     if (current && current.count >= max) {
       ctx.set('Retry-After', String(Math.ceil((current.until - now) / 1000)));
-      throw new errors.RateLimitError(
-        `Too many failed sign-ins with this e-mail address or username: try again in ${windowMinutes} minutes at the latest.`
-      );
+      throw new errors.RateLimitError(`Too many failed sign-ins with this e-mail address or username: try again in ${windowMinutes} minutes at the latest.`);
     }
     // Counted before the password is checked, so that simultaneous attempts cannot all pass the check above.
     const attempt = current ?? { count: 0, until: now + windowMinutes * 60_000 };

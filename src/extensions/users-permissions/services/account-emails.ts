@@ -39,7 +39,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const account = await findAccount(email);
     if (!account || account.blocked) return;
     const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
-    const { reset_password: { options } } = (await store.get({ key: 'email' })) as { reset_password: { options: Template } };
+    const {
+      reset_password: { options },
+    } = (await store.get({ key: 'email' })) as { reset_password: { options: Template } };
     const { email_reset_password: resetPage } = (await store.get({ key: 'advanced' })) as { email_reset_password: string | null };
     const code = randomBytes(64).toString('hex');
     const USER = await strapi.contentAPI.sanitize.output(account, strapi.getModel(USER_UID), {});
@@ -53,14 +55,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const subject = await templates.template(options.object, { USER });
     // Saved before sending, as the core does, so that an administrator can still make the link if the e-mail fails.
     await user.edit(account.id, { resetPasswordToken: code });
-    await strapi.plugin('email').service('email').send({
-      to: account.email,
-      from: options.from.email || options.from.name ? `${options.from.name} <${options.from.email}>` : undefined,
-      replyTo: options.response_email,
-      subject,
-      text: message,
-      html: message,
-    });
+    await strapi
+      .plugin('email')
+      .service('email')
+      .send({
+        to: account.email,
+        from: options.from.email || options.from.name ? `${options.from.name} <${options.from.email}>` : undefined,
+        replyTo: options.response_email,
+        subject,
+        text: message,
+        html: message,
+      });
   };
 
   /** The core's confirmation e-mail, for an account that still needs it. */

@@ -13,7 +13,10 @@ const parseTypes = (argv: string[]) => {
   const at = argv.findIndex((arg) => arg === '--types' || arg.startsWith('--types='));
   if (at === -1) return [];
   const value = argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
-  return (value ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 };
 
 const main = async () => {
@@ -24,7 +27,13 @@ const main = async () => {
   try {
     const requested = parseTypes(process.argv.slice(2));
     const unknown = requested.find((name) => !getService(strapi, 'types').get(name));
-    if (unknown) throw new Error(`unknown type "${unknown}"; known: ${getService(strapi, 'types').all().map((type) => type.name).join(', ')}`);
+    if (unknown)
+      throw new Error(
+        `unknown type "${unknown}"; known: ${getService(strapi, 'types')
+          .all()
+          .map((type) => type.name)
+          .join(', ')}`,
+      );
     const engine = getService(strapi, 'engine').get().name;
     const onProgress = ({ type, locale, indexed, total }: ReindexProgress) => {
       const key = `${type} ${locale}`;
@@ -35,7 +44,9 @@ const main = async () => {
     };
     const result = await getService(strapi, 'indexer').reindex(requested, onProgress);
     bars.stop();
-    console.log(`\nReindexed ${result.documents} documents into ${result.indexes} indexes (${result.types.join(', ')}) in ${(result.ms / 1000).toFixed(1)} s on the ${engine} engine.`);
+    console.log(
+      `\nReindexed ${result.documents} documents into ${result.indexes} indexes (${result.types.join(', ')}) in ${(result.ms / 1000).toFixed(1)} s on the ${engine} engine.`,
+    );
     if (engine === 'embedded') {
       console.log('The embedded engine keeps its indexes in each server process: this run rebuilt and checked them here.');
       console.log('A running server rebuilds its own at start-up, or now with POST /multilingual-search/reindex (admin).');

@@ -31,7 +31,15 @@ export default {
       synonyms: {},
     },
     tenantTokens: { enabled: env.bool('SEARCH_TENANT_TOKENS', true), public: true, expiresInSeconds: 3600 },
-    sync: { batchSize: 200, pollIntervalMs: 1000, retryDelayMs: 1000, maxRetryDelayMs: 300_000, maxAttempts: 8, logRetentionMs: 3_600_000, lateCommitMs: 300_000 },
+    sync: {
+      batchSize: 200,
+      pollIntervalMs: 1000,
+      retryDelayMs: 1000,
+      maxRetryDelayMs: 300_000,
+      maxAttempts: 8,
+      logRetentionMs: 3_600_000,
+      lateCommitMs: 300_000,
+    },
     search: { maxPageSize: 50, defaultPageSize: 10, maxQueryLength: 512, window: 1000 },
   }),
   validator(config: unknown) {

@@ -9,7 +9,10 @@ import { z } from 'zod';
 
 /** A content type's uid, typed as Strapi's (`UID.ContentType`) once checked. */
 const contentTypeUid = (example: string) =>
-  z.custom<UID.ContentType>((value) => typeof value === 'string' && /^api::[a-z0-9-]+\.[a-z0-9-]+$/.test(value), `must be a content-type uid such as ${example}`);
+  z.custom<UID.ContentType>(
+    (value) => typeof value === 'string' && /^api::[a-z0-9-]+\.[a-z0-9-]+$/.test(value),
+    `must be a content-type uid such as ${example}`,
+  );
 
 const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name');
 const path = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)?$/, 'must be an attribute or relation.attribute');

@@ -24,7 +24,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .reindex(names)
       .catch((error: Error) => strapi.log.error(`[multilingual-search] reindex failed: ${error.message}`));
     ctx.status = 202;
-    ctx.body = { data: { started: true, types: names.length ? names : getService(strapi, 'types').all().map((type) => type.name) } };
+    ctx.body = {
+      data: {
+        started: true,
+        types: names.length
+          ? names
+          : getService(strapi, 'types')
+              .all()
+              .map((type) => type.name),
+      },
+    };
   },
 
   /** Failed changes, and those waiting for their next attempt, are tried again now. */

@@ -27,7 +27,13 @@ export default {
     type: 'content-api',
     routes: [
       searchRoute,
-      { method: 'GET', path: '/token', handler: 'search.token', config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] }, response: tenantToken },
+      {
+        method: 'GET',
+        path: '/token',
+        handler: 'search.token',
+        config: { auth: false, middlewares: ['plugin::multilingual-search.identify'] },
+        response: tenantToken,
+      },
     ],
   },
   admin: {

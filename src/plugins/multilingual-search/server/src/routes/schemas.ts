@@ -23,7 +23,7 @@ export const searchResults = envelope(
       .describe("Per facet asked for: value → its name in the searcher's language (English where not translated), for every value counted or filtered on"),
     locale: z.string(),
     engine: z.string(),
-  })
+  }),
 );
 
 export const tenantToken = envelope(z.object({ token: z.string(), host: z.string(), indexes: z.array(z.string()), expiresAt: timestamp }));

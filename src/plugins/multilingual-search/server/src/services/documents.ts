@@ -102,7 +102,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const original = group.find((entry) => entry.locale === defaultLocale);
         const translated = group.filter((entry) => isTranslation(type, entry, original));
         const locales = translated.map((entry) => entry.locale ?? defaultLocale);
-        out.set(documentId, translated.map((entry) => toDocument(type, entry, locales)));
+        out.set(
+          documentId,
+          translated.map((entry) => toDocument(type, entry, locales)),
+        );
       }
       return out;
     },

@@ -47,7 +47,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const expected = await totals(type);
     const indexed = new Map<string, number>();
     const created = new Set<string>();
-    const report = (locale: string) => onProgress({ type: type.name, locale, indexed: indexed.get(locale) ?? 0, total: Math.max(expected.get(locale) ?? 0, indexed.get(locale) ?? 0) });
+    const report = (locale: string) =>
+      onProgress({ type: type.name, locale, indexed: indexed.get(locale) ?? 0, total: Math.max(expected.get(locale) ?? 0, indexed.get(locale) ?? 0) });
     for (const locale of expected.keys()) report(locale);
 
     const ids = await documents().allDocumentIds(type);
@@ -70,7 +71,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return created;
   };
 
-  const liveLocales = async (type: SearchType) => types().liveLocales(type.name, (await engine().listIndexes()).map((index) => index.name));
+  const liveLocales = async (type: SearchType) =>
+    types().liveLocales(
+      type.name,
+      (await engine().listIndexes()).map((index) => index.name),
+    );
 
   /**
    * Rebuilds the indexes of `chosen` without downtime. After a rebuild of every index from the

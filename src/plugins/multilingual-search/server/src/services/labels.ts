@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const unique = [...new Set(list)];
           const name = unique.length ? await namer(labels[facet], unique, locale, defaultLocale) : () => undefined;
           return [facet, Object.fromEntries(unique.map((value) => [value, name(value) ?? value]))] as const;
-        })
+        }),
       );
       return Object.fromEntries(named);
     },

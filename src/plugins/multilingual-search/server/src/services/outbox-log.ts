@@ -79,15 +79,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cursor = fresh.length ? fresh[fresh.length - 1].id : from;
       position = {
         cursor,
-        missing: keepWaiting([...withoutIds(position.missing, late.map((row) => row.id)), ...missingIds(from, cursor, fresh.map((row) => row.id), now)], {
-          above: prunedUpTo,
-          since: now - sync.lateCommitMs,
-        }),
+        missing: keepWaiting(
+          [
+            ...withoutIds(
+              position.missing,
+              late.map((row) => row.id),
+            ),
+            ...missingIds(
+              from,
+              cursor,
+              fresh.map((row) => row.id),
+              now,
+            ),
+          ],
+          {
+            above: prunedUpTo,
+            since: now - sync.lateCommitMs,
+          },
+        ),
       };
 
       // Attempts are this process's own: a row's count is the queue's (rows left from Meilisearch).
       const rows = [...late, ...fresh].map((row) => ({ uid: row.uid, documentId: row.documentId, locales: row.locales, attempts: 0 }));
-      const due = [...held.values()].filter((change) => change.attempts < sync.maxAttempts && change.availableAt <= now).slice(0, Math.max(0, limit - rows.length));
+      const due = [...held.values()]
+        .filter((change) => change.attempts < sync.maxAttempts && change.availableAt <= now)
+        .slice(0, Math.max(0, limit - rows.length));
       for (const change of due) held.delete(keyOf(change));
       const changes = [...rows, ...due];
       if (changes.length === 0) return null;
@@ -115,7 +131,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         pending: unread + changes.length - failed,
         retrying: changes.filter((change) => change.attempts > 0 && change.attempts < maxAttempts).length,
         failed,
-        lastError: latest ? { message: latest.error!.message, uid: latest.uid, documentId: latest.documentId, attempts: latest.attempts, at: latest.error!.at } : null,
+        lastError: latest
+          ? { message: latest.error!.message, uid: latest.uid, documentId: latest.documentId, attempts: latest.attempts, at: latest.error!.at }
+          : null,
       };
     },
 

@@ -128,14 +128,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return knex().transaction(async (trx) => {
         const rows = (await due(trx(table()).select(COLUMNS))) as Row[];
-        if (rows.length) await trx(table()).update(claim).whereIn('id', rows.map((row) => row.id));
+        if (rows.length)
+          await trx(table())
+            .update(claim)
+            .whereIn(
+              'id',
+              rows.map((row) => row.id),
+            );
         return rows.map(toItem);
       });
     },
 
     /** Applied: the rows go. */
     async complete(ids: number[]) {
-      for (let i = 0; i < ids.length; i += 500) await knex()(table()).delete().whereIn('id', ids.slice(i, i + 500));
+      for (let i = 0; i < ids.length; i += 500)
+        await knex()(table())
+          .delete()
+          .whereIn('id', ids.slice(i, i + 500));
     },
 
     /** Not applied: retried later with exponential backoff, or left `failed` after the last attempt. */
@@ -162,10 +171,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async stats(): Promise<Omit<Backlog, 'mode'>> {
       const counts = (await knex()(table()).select('status').count({ count: '*' }).groupBy('status')) as Array<{ status: string; count: number | string }>;
       const byStatus = Object.fromEntries(counts.map((row) => [row.status, Number(row.count)]));
-      const retrying = Number(((await knex()(table()).count({ count: '*' }).where('status', 'pending').andWhere('attempts', '>', 0).first()) as { count: number | string }).count);
-      const lastError = (await knex()(table()).select('last_error', 'target_uid', 'target_document_id', 'attempts', 'updated_at').whereNotNull('last_error').orderBy('updated_at', 'desc').first()) as
-        | Record<string, unknown>
-        | undefined;
+      const retrying = Number(
+        ((await knex()(table()).count({ count: '*' }).where('status', 'pending').andWhere('attempts', '>', 0).first()) as { count: number | string }).count,
+      );
+      const lastError = (await knex()(table())
+        .select('last_error', 'target_uid', 'target_document_id', 'attempts', 'updated_at')
+        .whereNotNull('last_error')
+        .orderBy('updated_at', 'desc')
+        .first()) as Record<string, unknown> | undefined;
       return {
         pending: byStatus.pending ?? 0,
         retrying,

@@ -32,7 +32,11 @@ const facetNamesOf = (types: SearchType[]) => [...new Set(['type', 'language', .
 /** What a filter parameter is for, in the API description: the types that have it and, for an enumeration, its values. */
 const describeFilter = (name: string, all: SearchType[]) => {
   if (name === 'language') return 'The language of the documents (locale codes)';
-  if (name in DATE_FILTERS) return `One day, YYYY-MM-DD, ${name === 'dateFrom' ? 'from' : 'until'} which the date counts (both included); types: ${all.filter((type) => type.config.filterable.includes('date')).map((type) => type.name).join(', ')}`;
+  if (name in DATE_FILTERS)
+    return `One day, YYYY-MM-DD, ${name === 'dateFrom' ? 'from' : 'until'} which the date counts (both included); types: ${all
+      .filter((type) => type.config.filterable.includes('date'))
+      .map((type) => type.name)
+      .join(', ')}`;
   const types = all.filter((type) => type.config.filterable.includes(name));
   const values = [...new Set(types.flatMap((type) => type.sources.find((source) => source.field === name)?.values ?? []))];
   return `Types: ${types.map((type) => type.name).join(', ')}${values.length ? `; values: ${values.join(', ')}` : ''}`;
@@ -50,7 +54,9 @@ const buildQuerySchema = (search: PluginConfig['search'], all: SearchType[]) =>
         .describe('Exact values per field; several values comma-separated or the parameter repeated. A filter none of the chosen types has is a 400.')
         .optional(),
       facets: list(20)
-        .describe(`Facets to count, comma-separated: ${facetNamesOf(all).join(', ')}; or * for every facet of the chosen types. One none of the chosen types has is a 400.`)
+        .describe(
+          `Facets to count, comma-separated: ${facetNamesOf(all).join(', ')}; or * for every facet of the chosen types. One none of the chosen types has is a 400.`,
+        )
         .optional(),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(search.maxPageSize, `at most ${search.maxPageSize}`).default(search.defaultPageSize),
@@ -59,7 +65,9 @@ const buildQuerySchema = (search: PluginConfig['search'], all: SearchType[]) =>
     .strict();
 
 const fail = (parameter: string, message: string): never => {
-  throw new errors.ValidationError(`Invalid parameter '${parameter}': ${message}`, { errors: [{ path: parameter.split('.'), message, name: 'ValidationError' }] });
+  throw new errors.ValidationError(`Invalid parameter '${parameter}': ${message}`, {
+    errors: [{ path: parameter.split('.'), message, name: 'ValidationError' }],
+  });
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -85,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = schema.safeParse(raw);
     if (!result.success) {
       const issue = result.error.issues[0];
-      if (issue.code === 'unrecognized_keys' && issue.path[0] === 'filters') fail(`filters.${issue.keys[0]}`, `unknown filter; known: ${filterNamesOf(all).join(', ')}`);
+      if (issue.code === 'unrecognized_keys' && issue.path[0] === 'filters')
+        fail(`filters.${issue.keys[0]}`, `unknown filter; known: ${filterNamesOf(all).join(', ')}`);
       if (issue.code === 'unrecognized_keys') fail(issue.keys[0], 'unknown parameter');
       fail(issue.path.join('.') || 'query', issue.message);
     }
@@ -95,16 +104,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const locale = query.locale ?? defaultCode;
     if (!enabled.includes(locale)) fail('locale', `unknown locale "${locale}"`);
 
-    const chosen = (query.types ?? all.map((type) => type.name)).map((name) => types().get(name) ?? fail('types', `unknown type "${name}"; known: ${all.map((t) => t.name).join(', ')}`));
+    const chosen = (query.types ?? all.map((type) => type.name)).map(
+      (name) => types().get(name) ?? fail('types', `unknown type "${name}"; known: ${all.map((t) => t.name).join(', ')}`),
+    );
     if (query.page * query.pageSize > search.window) fail('page', `at most ${Math.floor(search.window / query.pageSize)} with pageSize ${query.pageSize}`);
 
     const filterable = filterNamesOf(chosen);
     const filters = Object.entries(query.filters ?? {}).map(([name, values = []]) => {
       if (!filterable.includes(name)) fail(`filters.${name}`, `not a filter of the chosen types; theirs: ${filterable.join(', ')}`);
       if (name in DATE_FILTERS) {
-        if (values.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(values[0]) || Number.isNaN(Date.parse(values[0]))) fail(`filters.${name}`, 'must be one date, YYYY-MM-DD');
+        if (values.length !== 1 || !/^\d{4}-\d{2}-\d{2}$/.test(values[0]) || Number.isNaN(Date.parse(values[0])))
+          fail(`filters.${name}`, 'must be one date, YYYY-MM-DD');
         const day = Date.parse(`${values[0]}T00:00:00Z`);
-        return { field: 'date', op: DATE_FILTERS[name as keyof typeof DATE_FILTERS], value: name === 'dateTo' ? day + 86_399_999 : day } as Filter & { field: string };
+        return { field: 'date', op: DATE_FILTERS[name as keyof typeof DATE_FILTERS], value: name === 'dateTo' ? day + 86_399_999 : day } as Filter & {
+          field: string;
+        };
       }
       if (values.length === 0) fail(`filters.${name}`, 'needs a value');
       return { field: name, op: 'in', values } as Filter & { field: string };
@@ -118,7 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.sort && query.sort !== 'relevance') {
       const [field, direction = 'asc'] = query.sort.split(':');
       const sortable = new Set(chosen.flatMap((type) => type.config.sortable));
-      if (!sortable.has(field) || !['asc', 'desc'].includes(direction)) fail('sort', `must be relevance or one of ${[...sortable].flatMap((f) => [`${f}:asc`, `${f}:desc`]).join(', ')}`);
+      if (!sortable.has(field) || !['asc', 'desc'].includes(direction))
+        fail('sort', `must be relevance or one of ${[...sortable].flatMap((f) => [`${f}:asc`, `${f}:desc`]).join(', ')}`);
       sort = { field, direction: direction as 'asc' | 'desc' };
     }
     return { ...query, locale, defaultLocale: defaultCode, chosen, filters, facets, sort };
@@ -130,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     filters: Array<Filter & { field: string }>,
     facets: string[],
     locale: string,
-    audience: Audience
+    audience: Audience,
   ): Promise<FederatedQuery[]> => {
     const existing = await existingIndexes();
     const queries: FederatedQuery[] = [];
@@ -158,7 +173,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const toHit = (hit: SearchHit, locale: string) => {
     const type = types().get(hit.document.type)!;
-    const snippetField = type.config.snippet.find((field) => hit.highlighted[field]?.includes('\u0002')) ?? type.config.snippet.find((field) => hit.highlighted[field]);
+    const snippetField =
+      type.config.snippet.find((field) => hit.highlighted[field]?.includes('\u0002')) ?? type.config.snippet.find((field) => hit.highlighted[field]);
     return {
       type: type.name,
       documentId: hit.document.documentId,
@@ -178,9 +194,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const facetsOf = async (query: Query, counts: SearchResult['facets']) => {
     // Values by count, most first (then by value): the same answer lists them in the same order, whatever the engine met first.
-    const ordered = (values: Record<string, number> = {}) => Object.fromEntries(Object.entries(values).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+    const ordered = (values: Record<string, number> = {}) =>
+      Object.fromEntries(Object.entries(values).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
     const facets = Object.fromEntries(query.facets.map((facet) => [facet, ordered(counts[facet])]));
-    const chosen = (facet: string) => (facet === 'type' ? (query.types ?? []) : query.filters.flatMap((filter) => (filter.field === facet && 'values' in filter ? filter.values : [])));
+    const chosen = (facet: string) =>
+      facet === 'type' ? (query.types ?? []) : query.filters.flatMap((filter) => (filter.field === facet && 'values' in filter ? filter.values : []));
     const values = Object.fromEntries(query.facets.map((facet) => [facet, [...Object.keys(facets[facet]), ...chosen(facet)]]));
     return { facets, facetLabels: await getService(strapi, 'labels').of(values, query.locale, query.defaultLocale) };
   };

@@ -44,9 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         expiresAt,
       });
       const types = getService(strapi, 'types');
-      const indexes = (await getService(strapi, 'engine').get().listIndexes())
-        .map((index) => index.name)
-        .filter((name) => types.parseIndexName(name) !== null);
+      const indexes = (await getService(strapi, 'engine').get().listIndexes()).map((index) => index.name).filter((name) => types.parseIndexName(name) !== null);
       return { token, host: meilisearch.publicHost || meilisearch.host, indexes, expiresAt: expiresAt.toISOString() };
     },
   };

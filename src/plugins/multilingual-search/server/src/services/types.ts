@@ -106,8 +106,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!attribute) fail(`types.${name}.fields.${field}`, `"${attributeName}" is not an attribute of ${config.uid}`);
       if (!nestedName) {
         const kind = scalarKind(attribute);
-        if (!kind) fail(`types.${name}.fields.${field}`, `"${attributeName}" (${attribute.type}) cannot be indexed as such; name one of its attributes, e.g. ${attributeName}.name`);
-        sources.push({ field, attribute: attributeName, kind: kind!, richtext: attribute.type === 'richtext', localized: Boolean(attribute.pluginOptions?.i18n?.localized), values: attribute.enum?.filter((value) => !config.exclude[attributeName]?.includes(value)) });
+        if (!kind)
+          fail(
+            `types.${name}.fields.${field}`,
+            `"${attributeName}" (${attribute.type}) cannot be indexed as such; name one of its attributes, e.g. ${attributeName}.name`,
+          );
+        sources.push({
+          field,
+          attribute: attributeName,
+          kind: kind!,
+          richtext: attribute.type === 'richtext',
+          localized: Boolean(attribute.pluginOptions?.i18n?.localized),
+          values: attribute.enum?.filter((value) => !config.exclude[attributeName]?.includes(value)),
+        });
         continue;
       }
       const targetUid = attribute.type === 'relation' ? attribute.target : attribute.type === 'component' ? attribute.component : undefined;
@@ -137,7 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const fields = { ...IMPLICIT_FIELDS, ...Object.fromEntries(sources.map((source) => [source.field, source.kind])) };
     const check = (key: string, allowed: FieldKind[], values: string[]) =>
       values.forEach((value, index) => {
-        if (!allowed.includes(fields[value])) fail(`types.${name}.${key}.${index}`, `"${value}" is a ${fields[value]} field; ${key} takes ${allowed.join(', ')} fields`);
+        if (!allowed.includes(fields[value]))
+          fail(`types.${name}.${key}.${index}`, `"${value}" is a ${fields[value]} field; ${key} takes ${allowed.join(', ')} fields`);
       });
     check('filterable', ['keyword', 'keywords', 'number', 'boolean'], config.filterable);
     check('facets', ['keyword', 'keywords'], config.facets);

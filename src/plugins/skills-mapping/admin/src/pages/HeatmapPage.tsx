@@ -91,7 +91,6 @@ const HeatmapPage = () => {
         setMeta(data.meta);
       })
       .catch((error: Error) => toggleNotification({ type: 'danger', message: error.message }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dimension, minLevel, category]);
 
   const download = async () => {
@@ -107,7 +106,11 @@ const HeatmapPage = () => {
 
   return (
     <Page.Main>
-      <Layouts.Header title="Skills map" subtitle="Where our expertise lies, and where we must grow" primaryAction={<Button onClick={download}>Download CSV</Button>} />
+      <Layouts.Header
+        title="Skills map"
+        subtitle="Where our expertise lies, and where we must grow"
+        primaryAction={<Button onClick={download}>Download CSV</Button>}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex gap={4} wrap="wrap">
@@ -126,7 +129,16 @@ const HeatmapPage = () => {
             />
           </Flex>
           <Legend t={t} advancedLevel={meta.advancedLevel} />
-          <Box background="neutral0" hasRadius shadow="tableShadow" style={SCROLL_BOX} tabIndex={0} role="region" aria-label="Skills map table" data-heatmap-scroll>
+          <Box
+            background="neutral0"
+            hasRadius
+            shadow="tableShadow"
+            style={SCROLL_BOX}
+            tabIndex={0}
+            role="region"
+            aria-label="Skills map table"
+            data-heatmap-scroll
+          >
             <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: '1.2rem' }}>
               <caption style={{ textAlign: 'left', padding: '0.8rem' }}>
                 <Typography variant="sigma">Skills × {DIMENSIONS.find(([value]) => value === dimension)?.[1]}</Typography>
@@ -146,7 +158,12 @@ const HeatmapPage = () => {
               <tbody>
                 {matrix.rows.map((row) => (
                   <tr key={row.skill.documentId}>
-                    <Box tag="th" scope="row" background="neutral0" style={{ ...STICKY_LEFT, textAlign: 'left', padding: '0.4rem 0.8rem', whiteSpace: 'nowrap' }}>
+                    <Box
+                      tag="th"
+                      scope="row"
+                      background="neutral0"
+                      style={{ ...STICKY_LEFT, textAlign: 'left', padding: '0.4rem 0.8rem', whiteSpace: 'nowrap' }}
+                    >
                       {row.skill.name}
                     </Box>
                     {matrix.columns.map((column) => {

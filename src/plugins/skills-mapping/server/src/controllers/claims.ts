@@ -45,7 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findForMember(ctx: Context) {
       const locale = localeOf(ctx);
       const own = await claims().profileOf(ctx.state.user.id);
-      const profile = (await strapi.db.query(uidOf(strapi, 'member')).findOne({ select: ['documentId', 'visibility'], where: { documentId: ctx.params.documentId } })) as {
+      const profile = (await strapi.db
+        .query(uidOf(strapi, 'member'))
+        .findOne({ select: ['documentId', 'visibility'], where: { documentId: ctx.params.documentId } })) as {
         documentId: string;
         visibility: string;
       } | null;
@@ -56,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Only a member's own claims can be written, whatever the route. */
     async replaceForMember(ctx: Context) {
       const own = await ownProfile(ctx);
-      if (ctx.params.documentId !== own.documentId) throw createError(403, "You can only change your own skill claims");
+      if (ctx.params.documentId !== own.documentId) throw createError(403, 'You can only change your own skill claims');
       await replace(ctx, own.documentId);
     },
   };

@@ -7,11 +7,24 @@ import { invalidInput, parse } from '../utils/parse';
 
 export const expertsQuery = z
   .object({
-    skill: z.string().min(1, 'is required').max(120).regex(/^[A-Za-z0-9_-]+$/, 'must be a skill slug or documentId'),
-    language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code').optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
+    skill: z
+      .string()
+      .min(1, 'is required')
+      .max(120)
+      .regex(/^[A-Za-z0-9_-]+$/, 'must be a skill slug or documentId'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code')
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+      .optional(),
     minLevel: z.coerce.number().int().min(0).max(4).optional(),
-    canMentor: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+    canMentor: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
   })
   .strict();
 

@@ -9,18 +9,28 @@ import { getConfig, getService } from '../utils/get-service';
 import { invalidInput, parse } from '../utils/parse';
 import { resolveLocale } from './locale';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug').max(120);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug')
+  .max(120);
 
 export const matrixQuery = z
   .object({
     dimension: z.enum(DIMENSIONS as [string, ...string[]]).default('issueArea'),
     locale: z.string().max(20).optional(),
     minLevel: z.coerce.number().int().min(0).max(4).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+      .optional(),
     organisation: slug.optional(),
     issueArea: slug.optional(),
     /** One of the skill type's categories (checked against its enumeration when the request is read). */
-    category: z.string().regex(/^[a-z0-9_]+$/, 'must be a skill category').max(60).optional(),
+    category: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, 'must be a skill category')
+      .max(60)
+      .optional(),
     parent: slug.optional(),
   })
   .strict();

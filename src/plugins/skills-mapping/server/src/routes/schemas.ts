@@ -9,12 +9,19 @@ const cell = z.object({
   levels: z.array(z.number().int()).length(5).nullable().describe('holders at levels 0–4; for members only (null for the public)'),
   holders: z.number().int().nullable().describe('holders at any level; null where withheld from the public'),
   advanced: z.number().int().nullable().describe('holders at level 3 or more; null where withheld from the public'),
-  withheld: z.boolean().describe("true when the public is not told the cell's coverage: no published sum or difference of counts gives fewer people than the threshold"),
+  withheld: z
+    .boolean()
+    .describe("true when the public is not told the cell's coverage: no published sum or difference of counts gives fewer people than the threshold"),
 });
 
 export const matrix = envelope(
-  z.object({ dimension: z.string(), locale: z.string(), columns: z.array(column), rows: z.array(z.object({ skill: skillLabel, cells: z.record(z.string(), cell).describe('by column key') })) }),
-  z.object({ exactCounts: z.boolean(), threshold: z.number().int().nullable() })
+  z.object({
+    dimension: z.string(),
+    locale: z.string(),
+    columns: z.array(column),
+    rows: z.array(z.object({ skill: skillLabel, cells: z.record(z.string(), cell).describe('by column key') })),
+  }),
+  z.object({ exactCounts: z.boolean(), threshold: z.number().int().nullable() }),
 );
 
 const gap = z.object({

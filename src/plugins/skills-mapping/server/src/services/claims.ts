@@ -131,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ((await trx(table()).select('skill_document_id', 'level', 'assessed_at').where('member_document_id', memberDocumentId)) as Row[]).map((row) => [
             row.skill_document_id,
             row,
-          ])
+          ]),
         );
         await trx(table()).delete().where('member_document_id', memberDocumentId);
         const now = new Date();
@@ -152,7 +152,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await sql()
         .knex()
         .transaction(async (trx) => {
-          for (let i = 0; i < rows.length; i += 200) await trx(table()).insert(rows.slice(i, i + 200)).onConflict(['member_document_id', 'skill_document_id']).ignore();
+          for (let i = 0; i < rows.length; i += 200)
+            await trx(table())
+              .insert(rows.slice(i, i + 200))
+              .onConflict(['member_document_id', 'skill_document_id'])
+              .ignore();
           await getService(strapi, 'coverage').invalidate(trx);
         });
     },

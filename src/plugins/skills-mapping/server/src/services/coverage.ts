@@ -42,7 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const recounting = new Map<Dimension, Promise<void>>();
 
   const readState = async (dimension?: Dimension) => {
-    const rows = (await sql().knex()(sql().table(STATE)).select('name', 'generation', 'locale').whereIn('name', dimension ? [CHANGES, dimension] : [CHANGES])) as StateRow[];
+    const rows = (await sql()
+      .knex()(sql().table(STATE))
+      .select('name', 'generation', 'locale')
+      .whereIn('name', dimension ? [CHANGES, dimension] : [CHANGES])) as StateRow[];
     return { changes: String(rows.find((row) => row.name === CHANGES)?.generation ?? 0), counted: rows.find((row) => row.name === dimension) };
   };
 
@@ -54,7 +57,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const recount = async (dimension: Dimension, defaultLocale: string, changes: string) => {
     const knex = sql().knex();
     const counted = (await knex
-      .select({ value: 'h.value', skill: 'h.skill' }, ...LEVELS.map((name, level) => ({ [name]: knex.raw('SUM(CASE WHEN h.level = ? THEN h.holders ELSE 0 END)', [level]) })))
+      .select(
+        { value: 'h.value', skill: 'h.skill' },
+        ...LEVELS.map((name, level) => ({ [name]: knex.raw('SUM(CASE WHEN h.level = ? THEN h.holders ELSE 0 END)', [level]) })),
+      )
       .from(sql().holders(defaultLocale, dimension).as('h'))
       .groupBy('h.value', 'h.skill')) as Array<Record<string, string | number>>;
     const rows = counted.map((row) => ({
@@ -113,7 +119,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const counts: Counts = new Map();
       for (const row of rows) {
         const bySkill = counts.get(String(row.skill)) ?? new Map<string, number[]>();
-        bySkill.set(String(row.value), LEVELS.map((level) => Number(row[level])));
+        bySkill.set(
+          String(row.value),
+          LEVELS.map((level) => Number(row[level])),
+        );
         counts.set(String(row.skill), bySkill);
       }
       return counts;

@@ -32,10 +32,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await builder
           .select({ skill: claim('skillDocumentId'), area: sql().knex().raw(area) })
           .countDistinct({ n: claim('memberDocumentId') })
-          .groupBy(claim('skillDocumentId'), sql().knex().raw(area))
+          .groupBy(claim('skillDocumentId'), sql().knex().raw(area)),
       );
     }
-    return tally(await builder.select({ skill: claim('skillDocumentId') }).countDistinct({ n: claim('memberDocumentId') }).groupBy(claim('skillDocumentId')));
+    return tally(
+      await builder
+        .select({ skill: claim('skillDocumentId') })
+        .countDistinct({ n: claim('memberDocumentId') })
+        .groupBy(claim('skillDocumentId')),
+    );
   };
 
   /** Upcoming published workshops per skill taught (and per issue area); for the public, public ones only. */
@@ -60,9 +65,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       query
         .join(`${areas.name} as wa`, `wa.${areas.joinColumn.name}`, 'w.id')
         .join(`${table(ISSUE_AREAS)} as ia`, 'ia.id', `wa.${areas.inverseJoinColumn.name}`);
-      return tally(await query.select({ skill, area }).countDistinct({ n: workshop('documentId') }).groupBy(skill, area));
+      return tally(
+        await query
+          .select({ skill, area })
+          .countDistinct({ n: workshop('documentId') })
+          .groupBy(skill, area),
+      );
     }
-    return tally(await query.select({ skill }).countDistinct({ n: workshop('documentId') }).groupBy(skill));
+    return tally(
+      await query
+        .select({ skill })
+        .countDistinct({ n: workshop('documentId') })
+        .groupBy(skill),
+    );
   };
 
   type Entry = { skill: SkillRow; learners: number | null; upcomingWorkshops: number; holders: number | null; score: number | null };
@@ -108,13 +123,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ranked(
             skills
               .map((skill) => {
-                const [wanting, teaching, holding] = [count(area ? learningByArea : learning, skill, area), count(area ? taughtByArea : taught, skill, area), count(area ? supplyByArea : supply, skill, area)];
+                const [wanting, teaching, holding] = [
+                  count(area ? learningByArea : learning, skill, area),
+                  count(area ? taughtByArea : taught, skill, area),
+                  count(area ? supplyByArea : supply, skill, area),
+                ];
                 const score = scoreOf(wanting, teaching, holding);
                 return { skill, learners: wanting, upcomingWorkshops: teaching, holders: holding, score, demand: wanting + teaching, rank: score };
               })
               .filter((entry) => entry.demand > 0),
             collator,
-            limit
+            limit,
           );
         return { overall: ranking(), byIssueArea: areas.map((area) => ({ issueArea: area, skills: ranking(area.key) })) };
       }
@@ -128,14 +147,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         publicMatrix.rows.map(({ skill, cells }) => {
           const wanting = publishable(table, new Map(areas.map((area) => [area.key, count(learningByArea, skill, area.key)])), threshold, cache);
           return [skill.documentId, new Map(areas.map((area) => [area.key, { learners: wanting.get(area.key)!, holders: cells[area.key].advanced }]))];
-        })
+        }),
       );
       /** An entry with published figures only; null where one is withheld, "some demand" where learners are. */
       const publicEntry = (skill: SkillRow, area: string) => {
         const { learners: wanting, holders: holding } = published.get(skill.documentId)!.get(area)!;
         const teaching = count(taughtByArea, skill, area);
         const score = wanting === null || holding === null ? null : scoreOf(wanting, teaching, holding);
-        return { skill, learners: wanting, upcomingWorkshops: teaching, holders: holding, score, demand: (wanting ?? 0) + teaching, rank: score, wanted: wanting !== 0 || teaching > 0 };
+        return {
+          skill,
+          learners: wanting,
+          upcomingWorkshops: teaching,
+          holders: holding,
+          score,
+          demand: (wanting ?? 0) + teaching,
+          rank: score,
+          wanted: wanting !== 0 || teaching > 0,
+        };
       };
       const byArea = new Map(areas.map((area) => [area.key, skills.map((skill) => publicEntry(skill, area.key))]));
       const overall = skills
@@ -144,12 +172,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const scores = entries.flatMap((entry) => entry.rank ?? []);
           const teaching = count(taught, skill);
           const wanted = teaching > 0 || entries.some((entry) => entry.wanted);
-          return { skill, learners: null, upcomingWorkshops: teaching, holders: null, score: null, demand: teaching, rank: scores.length ? Math.max(...scores) : null, wanted };
+          return {
+            skill,
+            learners: null,
+            upcomingWorkshops: teaching,
+            holders: null,
+            score: null,
+            demand: teaching,
+            rank: scores.length ? Math.max(...scores) : null,
+            wanted,
+          };
         })
         .filter((entry) => entry.wanted);
       return {
         overall: ranked(overall, collator, limit),
-        byIssueArea: areas.map((area) => ({ issueArea: area, skills: ranked(byArea.get(area.key)!.filter((entry) => entry.wanted), collator, limit) })),
+        byIssueArea: areas.map((area) => ({
+          issueArea: area,
+          skills: ranked(
+            byArea.get(area.key)!.filter((entry) => entry.wanted),
+            collator,
+            limit,
+          ),
+        })),
       };
     },
   };

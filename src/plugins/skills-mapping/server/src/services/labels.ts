@@ -14,7 +14,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const defaultLocale = () => getConfig(strapi).locales.default;
 
   /** Rows of `uid` in `locale`, falling back to the default locale's row of the same document. */
-  const localized = async <T extends { documentId: string; locale: string }>(uid: UID.ContentType, locale: string, select: string[], where: Record<string, unknown> = {}) => {
+  const localized = async <T extends { documentId: string; locale: string }>(
+    uid: UID.ContentType,
+    locale: string,
+    select: string[],
+    where: Record<string, unknown> = {},
+  ) => {
     const fallback = defaultLocale();
     const rows = (await strapi.db.query(uid).findMany({
       select: ['documentId', 'locale', ...select],
@@ -28,7 +33,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Skills, optionally one category, or one skill (by slug) and its children. */
     async skills(locale: string, options: { category?: string; parent?: string } = {}): Promise<SkillRow[]> {
-      const rows = await localized<SkillRow & { locale: string; parent?: { slug: string } | null }>(uidOf(strapi, 'skill'), locale, ['slug', 'name', 'category']);
+      const rows = await localized<SkillRow & { locale: string; parent?: { slug: string } | null }>(uidOf(strapi, 'skill'), locale, [
+        'slug',
+        'name',
+        'category',
+      ]);
       const parents = (await strapi.db.query(uidOf(strapi, 'skill')).findMany({
         select: ['documentId'],
         where: { locale: defaultLocale() },

@@ -55,7 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const counts = async (query: MatrixQuery, defaultLocale: string) => {
     const coverage = await getService(strapi, 'coverage').counts(query.dimension, defaultLocale);
     const values = new Set([...coverage.values()].flatMap((bySkill) => [...bySkill.keys()]));
-    if (query.country || query.organisation || query.issueArea) return { counted: countsOf(await sql().holders(defaultLocale, query.dimension, query)), values };
+    if (query.country || query.organisation || query.issueArea)
+      return { counted: countsOf(await sql().holders(defaultLocale, query.dimension, query)), values };
     const minLevel = query.minLevel ?? 0;
     if (minLevel > 0) for (const bySkill of coverage.values()) for (const levels of bySkill.values()) levels.fill(0, 0, minLevel);
     return { counted: coverage, values };
@@ -76,12 +77,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const table: TableColumn[] = columns.map((column) => ({ key: column.key, atoms: atoms ? (atoms.get(column.key) ?? []) : [column.key] }));
     const levelsOf = (key: string) => counted.get(key) ?? [0, 0, 0, 0, 0];
     const threshold = getConfig(strapi).publicMinimumCount;
-    const [advanced, others] = [advancedOf, othersOf].map((count, i) => publishable(table, new Map(columns.map((column) => [column.key, count(levelsOf(column.key))])), threshold, caches[i]));
+    const [advanced, others] = [advancedOf, othersOf].map((count, i) =>
+      publishable(table, new Map(columns.map((column) => [column.key, count(levelsOf(column.key))])), threshold, caches[i]),
+    );
     return Object.fromEntries(
       columns.map(({ key }): [string, Cell] => {
         const [a, o] = [advanced.get(key)!, others.get(key)!];
-        return [key, { status: a === null ? null : statusOf(a), levels: null, holders: a === null || o === null ? null : a + o, advanced: a, withheld: a === null }];
-      })
+        return [
+          key,
+          { status: a === null ? null : statusOf(a), levels: null, holders: a === null || o === null ? null : a + o, advanced: a, withheld: a === null },
+        ];
+      }),
     );
   };
 
@@ -144,11 +150,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             cell.advanced === null ? '' : String(cell.advanced),
             cell.status ?? 'withheld',
           ];
-        })
+        }),
       );
       return stringify(lines, {
         header: true,
-        columns: ['skill', 'skill_slug', 'category', query.dimension, `${query.dimension}_key`, 'holders', 'level_0', 'level_1', 'level_2', 'level_3', 'level_4', 'advanced', 'status'],
+        columns: [
+          'skill',
+          'skill_slug',
+          'category',
+          query.dimension,
+          `${query.dimension}_key`,
+          'holders',
+          'level_0',
+          'level_1',
+          'level_2',
+          'level_3',
+          'level_4',
+          'advanced',
+          'status',
+        ],
       });
     },
   };

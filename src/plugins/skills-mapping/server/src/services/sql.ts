@@ -37,9 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** SQL (FROM item) for the elements of a JSON array column, as rows of `alias.value`. */
   const jsonElements = (columnRef: string, alias: string) =>
-    isPostgres()
-      ? `jsonb_array_elements_text(coalesce(${columnRef}, '[]'::jsonb)) AS ${alias}(value)`
-      : `json_each(coalesce(${columnRef}, '[]')) AS ${alias}`;
+    isPostgres() ? `jsonb_array_elements_text(coalesce(${columnRef}, '[]'::jsonb)) AS ${alias}(value)` : `json_each(coalesce(${columnRef}, '[]')) AS ${alias}`;
 
   /** Member ids (as `member_id`) with their published organisation as `fo`. */
   const membersWithOrganisation = () => {
@@ -65,7 +63,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const query = knex()
       .from(`${table(CLAIMS)} as c`)
       .join(`${table(MEMBERS)} as m`, function join() {
-        this.on(`m.${column(MEMBERS, 'documentId')}`, `c.${column(CLAIMS, 'memberDocumentId')}`).andOn(`m.${column(MEMBERS, 'locale')}`, knex().raw('?', [defaultLocale]));
+        this.on(`m.${column(MEMBERS, 'documentId')}`, `c.${column(CLAIMS, 'memberDocumentId')}`).andOn(
+          `m.${column(MEMBERS, 'locale')}`,
+          knex().raw('?', [defaultLocale]),
+        );
       });
     if (filters.minLevel !== undefined) query.where(`c.${column(CLAIMS, 'level')}`, '>=', filters.minLevel);
     if (filters.country) {

@@ -108,7 +108,7 @@ export const publishable = (
   columns: TableColumn[],
   counts: ReadonlyMap<string, number>,
   threshold: number,
-  groupsCache: GroupsCache = new Map()
+  groupsCache: GroupsCache = new Map(),
 ): Map<string, number | null> => {
   const countOf = (key: string) => counts.get(key) ?? 0;
   const isSmall = (count: number) => count > 0 && count < threshold;

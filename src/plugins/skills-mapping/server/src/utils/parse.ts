@@ -26,7 +26,7 @@ export const parse = <T extends z.ZodTypeAny>(schema: T, value: unknown, kind: I
     result.error.issues.map((issue) =>
       issue.code === 'unrecognized_keys'
         ? { path: [...at, ...issue.path, issue.keys[0]], message: 'is not accepted here' }
-        : { path: [...at, ...issue.path], message: issue.message }
-    )
+        : { path: [...at, ...issue.path], message: issue.message },
+    ),
   );
 };

@@ -14,8 +14,7 @@
  *   parted "процеси", "кризи", "съвети" or "системи" from their singulars to serve a few words.
  */
 
-const endsWith = (word: string[], length: number, suffix: string) =>
-  length >= suffix.length && word.slice(length - suffix.length, length).join('') === suffix;
+const endsWith = (word: string[], length: number, suffix: string) => length >= suffix.length && word.slice(length - suffix.length, length).join('') === suffix;
 
 const removeArticle = (word: string[], length: number) => {
   if (length > 6 && endsWith(word, length, 'ият')) return length - 3;

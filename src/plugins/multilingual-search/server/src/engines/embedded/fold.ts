@@ -4,7 +4,18 @@
  * (as Lucene's ASCII folding does). Greek final sigma is the same letter as σ.
  */
 const UNDECOMPOSABLE: Record<string, string> = {
-  ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ð: 'd', þ: 'th', đ: 'd', ħ: 'h', ı: 'i', ŧ: 't', ς: 'σ',
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ð: 'd',
+  þ: 'th',
+  đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  ς: 'σ',
 };
 const UNDECOMPOSABLE_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'gu');
 
@@ -14,4 +25,7 @@ const UNDECOMPOSABLE_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join(''
  * decomposition (NFKD) also splits ligatures such as "ﬁ" and "ĳ".
  */
 export const fold = (word: string) =>
-  word.normalize('NFKD').replace(/\p{M}+/gu, '').replace(UNDECOMPOSABLE_LETTER, (letter) => UNDECOMPOSABLE[letter]);
+  word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(UNDECOMPOSABLE_LETTER, (letter) => UNDECOMPOSABLE[letter]);

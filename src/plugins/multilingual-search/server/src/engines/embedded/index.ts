@@ -95,7 +95,9 @@ export const createEmbeddedEngine = (): SearchEngine => {
     const index = indexes.get(query.index);
     if (!index) return undefined;
     const { db, settings, words } = index;
-    const allowed = query.filter ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, toWhere(query.filter, settings.fields) as never, undefined) as Set<number>) : undefined;
+    const allowed = query.filter
+      ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, toWhere(query.filter, settings.fields) as never, undefined) as Set<number>)
+      : undefined;
     return { index, allowed, matches: q ? words.match(db.data.index, q, settings.searchable) : undefined };
   };
 
@@ -127,7 +129,10 @@ export const createEmbeddedEngine = (): SearchEngine => {
       // Orama's facets iterate list fields: a document without one gets an empty list.
       const lists = Object.keys(settings.fields).filter((field) => settings.fields[field] === 'keywords' || settings.fields[field] === 'texts');
       const complete = documents.map((document) => ({ ...Object.fromEntries(lists.map((field) => [field, []])), ...document }));
-      await removeMultiple(db, documents.map((document) => document.id));
+      await removeMultiple(
+        db,
+        documents.map((document) => document.id),
+      );
       await insertMultiple(db, complete as never[], 500);
     },
 
@@ -143,7 +148,8 @@ export const createEmbeddedEngine = (): SearchEngine => {
       // most indexes lack most words, and looking up typos everywhere costs most of a search).
       const matchedSomewhere = new Set(prepared.flatMap((entry) => [...(entry?.matches?.matched ?? [])]));
       const unmatched = new Set(queryWords(prepared).filter((surface) => !matchedSomewhere.has(surface)));
-      if (unmatched.size > 0) for (const entry of prepared) if (entry?.matches) entry.index.words.matchTypos(entry.index.db.data.index, entry.matches, unmatched);
+      if (unmatched.size > 0)
+        for (const entry of prepared) if (entry?.matches) entry.index.words.matchTypos(entry.index.db.data.index, entry.matches, unmatched);
       const perIndex = prepared.map((entry) => entry && hitsOf(entry));
       // One hit per document: a document found in several languages keeps its best-scoring one.
       const best = new Map<string, { at: number; score: number; document: SearchDocument }>();
@@ -165,7 +171,12 @@ export const createEmbeddedEngine = (): SearchEngine => {
       for (const { at, document } of candidates) {
         for (const field of request.queries[at].facets) {
           const counts = (facets[field] ??= {});
-          const values = new Set([document[field]].flat().filter((value) => value !== undefined && value !== null && value !== '').map(String));
+          const values = new Set(
+            [document[field]]
+              .flat()
+              .filter((value) => value !== undefined && value !== null && value !== '')
+              .map(String),
+          );
           for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
         }
       }
@@ -192,7 +203,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
             request.highlight.map((name) => {
               const text = stringValue(document[name]);
               return [name, matches ? highlight(text, matchedWords.get(at)!, index.analyzer) : text];
-            })
+            }),
           ),
         };
       });

@@ -58,7 +58,10 @@ const stemAgain = (stem: Stemmer, vowel: RegExp): Stemmer => {
  * ("discriminaties", "instanties") is left on by Snowball, which removes "-s" only after consonants.
  */
 const dutch = (stem: Stemmer): Stemmer => {
-  const corrections = rewrite([[/(.{4,}ie)s$/u, '$1'], [/([^aeiouy])\1$/u, '$1']]);
+  const corrections = rewrite([
+    [/(.{4,}ie)s$/u, '$1'],
+    [/([^aeiouy])\1$/u, '$1'],
+  ]);
   return (word) => corrections(stem(word));
 };
 
@@ -68,7 +71,11 @@ const dutch = (stem: Stemmer): Stemmer => {
  * Such plurals are turned into their singular first.
  */
 const portuguese = (stem: Stemmer): Stemmer => {
-  const singular = rewrite([[/^(.{3,})ais$/u, '$1al'], [/^(.{2,})éis$/u, '$1el'], [/^(.{1,2}[aeo]i)s$/u, '$1']]);
+  const singular = rewrite([
+    [/^(.{3,})ais$/u, '$1al'],
+    [/^(.{2,})éis$/u, '$1el'],
+    [/^(.{1,2}[aeo]i)s$/u, '$1'],
+  ]);
   return (word) => stem(singular(word));
 };
 
@@ -96,7 +103,10 @@ const finnish = (stem: Stemmer): Stemmer => {
  * "plângeri" : "plângere", "hotărâri" : "hotărâre").
  */
 const romanian = (stem: Stemmer): Stemmer => {
-  const cedilla = rewrite([[/ș/gu, 'ş'], [/ț/gu, 'ţ']]);
+  const cedilla = rewrite([
+    [/ș/gu, 'ş'],
+    [/ț/gu, 'ţ'],
+  ]);
   const corrections = rewrite([[/^(.{4,})(?:ăr|âr|er|ir|ur)$/u, '$1']]);
   return (word) => corrections(stem(cedilla(word)));
 };
@@ -119,7 +129,10 @@ const irish = (stem: Stemmer): Stemmer => {
  * the stemmer leaves the "і" of "-ія" nouns' other forms ("дискримінації").
  */
 const ukrainian = (stem: Stemmer): Stemmer => {
-  const corrections = rewrite([[/^(.{3,})ец$/u, '$1ц'], [/^(.{3,})[ії]$/u, '$1']]);
+  const corrections = rewrite([
+    [/^(.{3,})ец$/u, '$1ц'],
+    [/^(.{3,})[ії]$/u, '$1'],
+  ]);
   return (word) => corrections(stem(word));
 };
 
@@ -129,7 +142,10 @@ const ukrainian = (stem: Stemmer): Stemmer => {
  * ("beskućnik" : "beskućnici", "pravnik" : "pravnici").
  */
 const serbian = (stem: Stemmer): Stemmer => {
-  const corrections = rewrite([[/^(.{3,})[oe]v$/u, '$1'], [/^(.{2,})nic$/u, '$1nik']]);
+  const corrections = rewrite([
+    [/^(.{3,})[oe]v$/u, '$1'],
+    [/^(.{2,})nic$/u, '$1nik'],
+  ]);
   return (word) => corrections(stem(word));
 };
 

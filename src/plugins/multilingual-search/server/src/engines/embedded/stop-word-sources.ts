@@ -40,14 +40,39 @@ export const misreadFrom = (encoding: 'windows-1250' | 'windows-1257', words: st
 
 /** Serbian Latin → Cyrillic (the two alphabets map letter for letter; lj, nj and dž are one letter). */
 const SERBIAN_CYRILLIC: Array<[string, string]> = [
-  ['lj', 'љ'], ['nj', 'њ'], ['dž', 'џ'], ['a', 'а'], ['b', 'б'], ['c', 'ц'], ['č', 'ч'], ['ć', 'ћ'], ['d', 'д'],
-  ['đ', 'ђ'], ['e', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'х'], ['i', 'и'], ['j', 'ј'], ['k', 'к'], ['l', 'л'],
-  ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['r', 'р'], ['s', 'с'], ['š', 'ш'], ['t', 'т'], ['u', 'у'],
-  ['v', 'в'], ['z', 'з'], ['ž', 'ж'],
+  ['lj', 'љ'],
+  ['nj', 'њ'],
+  ['dž', 'џ'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['c', 'ц'],
+  ['č', 'ч'],
+  ['ć', 'ћ'],
+  ['d', 'д'],
+  ['đ', 'ђ'],
+  ['e', 'е'],
+  ['f', 'ф'],
+  ['g', 'г'],
+  ['h', 'х'],
+  ['i', 'и'],
+  ['j', 'ј'],
+  ['k', 'к'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['š', 'ш'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['v', 'в'],
+  ['z', 'з'],
+  ['ž', 'ж'],
 ];
 const SERBIAN_LATIN_LETTER = new RegExp(SERBIAN_CYRILLIC.map(([latin]) => latin).join('|'), 'g');
-const toSerbianCyrillic = (word: string) =>
-  word.replace(SERBIAN_LATIN_LETTER, (latin) => SERBIAN_CYRILLIC.find(([from]) => from === latin)![1]);
+const toSerbianCyrillic = (word: string) => word.replace(SERBIAN_LATIN_LETTER, (latin) => SERBIAN_CYRILLIC.find(([from]) => from === latin)![1]);
 
 /** Serbian is written in both alphabets: a Latin list, and the same words in Cyrillic. */
 export const inBothSerbianAlphabets = (words: string[]): string[] => [...words, ...words.map(toSerbianCyrillic)];

@@ -46,7 +46,11 @@ type Word = { token: string; surface: string };
 type Matches = Map<string, { weight: number; ids: number[] }>;
 
 /** Words of an identifier field (ECLI, case number): lower-cased parts, never stemmed or typo-matched. */
-export const identifierParts = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const identifierParts = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 type Bm25 = { k: number; b: number; d: number };
 
@@ -60,7 +64,14 @@ export type QueryMatches = { words: Word[]; perField: Map<string, Map<Word, Matc
 export type WordIndex = AnyOrama['index'] & {
   match(data: unknown, term: string, props: string[]): QueryMatches;
   matchTypos(data: unknown, query: QueryMatches, surfaces: Set<string>): void;
-  score(data: unknown, query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined): Array<[number, number]>;
+  score(
+    data: unknown,
+    query: QueryMatches,
+    boost: Record<string, number>,
+    relevance: Bm25,
+    docsCount: number,
+    allowed: Set<number> | undefined,
+  ): Array<[number, number]>;
   matchedWords(query: QueryMatches): Set<string>;
 };
 
@@ -151,7 +162,8 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
   const directMatches = (tree: RadixTree, word: Word, identifier: boolean): Matches => {
     const matches: Matches = new Map();
     const prefix = !identifier && word.surface.length >= PREFIX_MIN_LENGTH;
-    for (const [term, ids] of found(tree.find({ term: word.token, exact: !prefix }))) matches.set(term, { weight: term === word.token ? WEIGHTS.exact : WEIGHTS.prefix, ids });
+    for (const [term, ids] of found(tree.find({ term: word.token, exact: !prefix })))
+      matches.set(term, { weight: term === word.token ? WEIGHTS.exact : WEIGHTS.prefix, ids });
     return matches;
   };
 
@@ -255,7 +267,7 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
       boost: Record<string, number>,
       relevance: Bm25,
       docsCount: number,
-      whereFiltersIDs: Set<number> | undefined
+      whereFiltersIDs: Set<number> | undefined,
     ): Array<[number, number]> {
       const query = match(data, term, props);
       if (tolerance > 0) matchTypos(data, query, new Set(query.words.map((word) => word.surface).filter((surface) => !query.matched.has(surface))));

@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  Meilisearch,
-  MeilisearchApiError,
-  MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
-  type EnqueuedTask,
-  type Task,
-} from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, type EnqueuedTask, type Task } from 'meilisearch';
 import {
   EngineUnavailableError,
   HIGHLIGHT_END,
@@ -108,7 +101,12 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
           if (!waiter || task.status === 'enqueued' || task.status === 'processing') continue;
           waiting.delete(task.uid);
           if (task.status === 'succeeded') waiter.resolve(task);
-          else waiter.reject(Object.assign(new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`), { code: task.error?.code }));
+          else
+            waiter.reject(
+              Object.assign(new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`), {
+                code: task.error?.code,
+              }),
+            );
         }
         for (const [uid, waiter] of waiting) {
           if (Date.now() > waiter.deadline) {

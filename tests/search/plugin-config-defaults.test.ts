@@ -134,6 +134,7 @@ describe('parsing (unit)', () => {
 /** A complete configuration but for its types. */
 const validBase = () => ({
   viewerOf: () => ({ kind: 'public' }),
+  locales: { default: 'en', enabled: ['en', 'de'] },
   indexPrefix: 'unit',
   types: {},
   labels: { type: { from: 'words', words: { en: {} } }, language: { from: 'languages' } },

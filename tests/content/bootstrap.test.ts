@@ -1,43 +1,9 @@
+import { CONTENT_LOCALES } from '../../config/platform';
 import { api } from '../helpers/api';
 import { useApp } from '../helpers/strapi';
 
 /** What the app sets up at every start: locales, roles and permissions, sign-up setting, locale coverage. */
 const app = useApp();
-
-const CONFIGURED_LOCALES = [
-  'en',
-  'bg',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'es',
-  'et',
-  'fi',
-  'fr',
-  'ga',
-  'hr',
-  'hu',
-  'it',
-  'lt',
-  'lv',
-  'mt',
-  'nl',
-  'pl',
-  'pt',
-  'ro',
-  'sk',
-  'sl',
-  'sv',
-  'uk',
-  'tr',
-  'sr',
-  'sq',
-  'bs',
-  'mk',
-  'nb',
-  'nn',
-];
 
 const localeCodes = async () =>
   ((await app().strapi.db.query('plugin::i18n.locale').findMany({})) as Array<{ code: string }>).map((locale) => locale.code).sort();
@@ -52,7 +18,7 @@ const permissionsOf = async (type: string) =>
     .sort();
 
 test('every configured locale exists, English is the default', async () => {
-  expect(await localeCodes()).toEqual([...CONFIGURED_LOCALES].sort());
+  expect(await localeCodes()).toEqual([...CONTENT_LOCALES.enabled].sort());
   expect(await app().strapi.plugin('i18n').service('locales').getDefaultLocale()).toBe('en');
   const response = await api(app()).get('/api/i18n/locales');
   expect(response.status).toBe(200);
@@ -107,7 +73,7 @@ test('an issue area created in one locale exists in every locale, ready to be li
     locale: string;
     name: string;
   }>;
-  expect(rows.map((row) => row.locale).sort()).toEqual([...CONFIGURED_LOCALES].sort());
+  expect(rows.map((row) => row.locale).sort()).toEqual([...CONTENT_LOCALES.enabled].sort());
   expect(new Set(rows.map((row) => row.name))).toEqual(new Set(['Roma rights']));
 
   const resource = await strapi.documents('api::resource.resource').create({

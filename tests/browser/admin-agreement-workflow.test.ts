@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createAdminUser } from '../helpers/admin';
 import { api } from '../helpers/api';
 import { APP_DIR } from '../helpers/paths';
-import { startBrowser } from '../helpers/browser';
+import { signInToAdmin, startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 import { createUser } from '../helpers/users';
 
@@ -144,11 +144,7 @@ beforeAll(async () => {
   context.setDefaultTimeout(UI_TIMEOUT);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.getByRole('textbox', { name: /^Email/ }).fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await signInToAdmin(page, baseUrl, { email, password });
 }, 120_000);
 
 afterAll(async () => {

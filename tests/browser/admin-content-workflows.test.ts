@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createWorkshop } from '../participation/workshops';
 import { createAdminUser } from '../helpers/admin';
 import { api } from '../helpers/api';
-import { startBrowser } from '../helpers/browser';
+import { signInToAdmin, startBrowser } from '../helpers/browser';
 import { APP_DIR } from '../helpers/paths';
 import { searchConverged } from '../helpers/search';
 import { useApp } from '../helpers/strapi';
@@ -48,11 +48,7 @@ const signIn = async (roleCode: string) => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await signInToAdmin(page, baseUrl, { email, password });
   return { page, errors, close: () => context.close() };
 };
 

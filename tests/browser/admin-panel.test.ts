@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAdminUser } from '../helpers/admin';
 import { APP_DIR } from '../helpers/paths';
-import { startBrowser } from '../helpers/browser';
+import { signInToAdmin, startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -34,11 +34,7 @@ const signedInPage = async () => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await signInToAdmin(page, baseUrl, { email, password });
   return { page, errors, close: () => context.close() };
 };
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { createAdminUser } from '../helpers/admin';
-import { startBrowser } from '../helpers/browser';
+import { signInToAdmin, startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -29,11 +29,7 @@ test('the home page and an edit view get no 404 from the server', async () => {
   page.on('response', (response) => {
     if (response.status() === 404) notFound.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
   });
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await signInToAdmin(page, baseUrl, { email, password });
 
   await page.goto(`${baseUrl}/admin`);
   await page.locator('main table tbody tr').first().waitFor();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { APP_DIR } from '../helpers/paths';
-import { startBrowser } from '../helpers/browser';
+import { signInToAdmin, startBrowser } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -36,11 +36,7 @@ test('the heatmap scrolls within the page, its header row and skills column stay
   // Narrower than the table, so it scrolls both ways.
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(EMAIL);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await signInToAdmin(page, baseUrl, { email: EMAIL, password: PASSWORD });
   await page.goto(`${baseUrl}/admin/plugins/skills-mapping`);
   const box = page.locator('[data-heatmap-scroll]');
   await box.locator('tbody td').first().waitFor();

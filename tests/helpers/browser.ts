@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import type { TestApp } from './strapi';
 
 // Without the background-networking flags Chromium calls Google's hosts at every start.
@@ -28,4 +28,13 @@ export const startBrowser = async (app: TestApp) => {
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: install Debian's chromium package (apt-get install chromium)`);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return { browser, baseUrl };
+};
+
+/** Signs in to the admin panel through its login form, as a person would, and waits to leave it. */
+export const signInToAdmin = async (page: Page, baseUrl: string, { email, password }: { email: string; password: string }) => {
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
 };

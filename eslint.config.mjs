@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/admin/**', 'src/plugins/*/admin/**', 'src/search-page/**'],
+    files: ['src/admin/**', 'src/plugins/*/admin/**', 'src/members-site/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

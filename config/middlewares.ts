@@ -14,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // Every page of the members' site (/search/…) is its index.html; its files come from strapi::public.
+  'global::members-site',
   'strapi::public',
 ];
 

@@ -16,8 +16,8 @@ export default async function globalSetup() {
   const { compileStrapi, createStrapi } = await import('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
   // The search page is served from public/search/, which is built, not committed.
-  const { buildSearchPage } = require(`${APP_DIR}/scripts/build-search-page`) as { buildSearchPage: () => Promise<void> };
-  await buildSearchPage();
+  const { buildMembersSite } = require(`${APP_DIR}/scripts/build-members-site`) as { buildMembersSite: () => Promise<void> };
+  await buildMembersSite();
   ensureAdminBuild();
   await dropRunDatabases();
 

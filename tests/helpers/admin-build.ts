@@ -10,7 +10,7 @@ const SOURCES = [
   'src/custom-fields',
   'src/plugins/skills-mapping/admin',
   'src/plugins/multilingual-search/admin',
-  'src/search-page',
+  'src/members-site',
   'config/admin.ts',
 ];
 

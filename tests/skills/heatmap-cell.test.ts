@@ -1,6 +1,6 @@
 import { heatmapCellText } from '../../src/plugins/skills-mapping/admin/src/pages/heatmap-cell';
-import { translator } from '../../src/search-page/i18n';
-import { cellStatus, STATUS_SYMBOL } from '../../src/search-page/matrix-status';
+import { translator } from '../../src/members-site/i18n';
+import { cellStatus, STATUS_SYMBOL } from '../../src/members-site/matrix-status';
 
 /** The admin heatmap's cells say what the members' search page says: the same symbol and word per status. */
 const english = translator('en');

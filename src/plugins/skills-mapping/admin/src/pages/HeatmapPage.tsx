@@ -2,8 +2,8 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { isUiLanguage, translator, type Translate } from '../../../../../search-page/i18n';
-import { cellStatus, legendText, MATRIX_STATUSES, STATUS_SYMBOL, statusWord } from '../../../../../search-page/matrix-status';
+import { isUiLanguage, translator, type Translate } from '../../../../../members-site/i18n';
+import { cellStatus, legendText, MATRIX_STATUSES, STATUS_SYMBOL, statusWord } from '../../../../../members-site/matrix-status';
 import { heatmapCellText, STATUS_COLOURS, type HeatmapCell } from './heatmap-cell';
 
 type Matrix = {

@@ -1,5 +1,5 @@
-import { cellStatus, STATUS_SYMBOL, statusWord, type CellStatus } from '../../../../../search-page/matrix-status';
-import type { Translate } from '../../../../../search-page/i18n';
+import { cellStatus, STATUS_SYMBOL, statusWord, type CellStatus } from '../../../../../members-site/matrix-status';
+import type { Translate } from '../../../../../members-site/i18n';
 
 /** A cell of the admin matrix: administrators see every count, so nothing is withheld here. */
 export type HeatmapCell = { status: 'good' | 'risk' | 'gap' | null; holders: number | null; advanced: number | null; levels: number[] | null };

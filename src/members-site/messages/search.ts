@@ -1,7 +1,6 @@
-/**
- * The page's own texts in every interface language. English is complete and the reference: a key
- * missing elsewhere is a type error, so no language silently falls back.
- */
+import { defineCatalog } from '../i18n';
+
+/** The search page, who-to-ask and the skills map. */
 const en = {
   'page.title': 'Search the community',
   'page.skip': 'Skip to results',
@@ -75,10 +74,7 @@ const en = {
   'error.generic': 'Something went wrong. Please try again.',
 };
 
-export type MessageKey = keyof typeof en;
-type Messages = Record<MessageKey, string>;
-
-const de: Messages = {
+const de = {
   'page.title': 'Die Community durchsuchen',
   'page.skip': 'Zu den Ergebnissen springen',
   'ui.language': 'Sprache',
@@ -151,7 +147,7 @@ const de: Messages = {
   'error.generic': 'Etwas ist schiefgegangen. Bitte noch einmal versuchen.',
 };
 
-const fr: Messages = {
+const fr = {
   'page.title': 'Rechercher dans la communauté',
   'page.skip': 'Aller aux résultats',
   'ui.language': 'Langue',
@@ -224,7 +220,7 @@ const fr: Messages = {
   'error.generic': 'Une erreur est survenue. Veuillez réessayer.',
 };
 
-const es: Messages = {
+const es = {
   'page.title': 'Buscar en la comunidad',
   'page.skip': 'Ir a los resultados',
   'ui.language': 'Idioma',
@@ -297,7 +293,7 @@ const es: Messages = {
   'error.generic': 'Algo salió mal. Inténtelo de nuevo.',
 };
 
-const it: Messages = {
+const it = {
   'page.title': 'Cerca nella comunità',
   'page.skip': 'Vai ai risultati',
   'ui.language': 'Lingua',
@@ -370,7 +366,7 @@ const it: Messages = {
   'error.generic': 'Qualcosa è andato storto. Riprova.',
 };
 
-const pl: Messages = {
+const pl = {
   'page.title': 'Przeszukaj społeczność',
   'page.skip': 'Przejdź do wyników',
   'ui.language': 'Język',
@@ -443,7 +439,7 @@ const pl: Messages = {
   'error.generic': 'Coś poszło nie tak. Spróbuj ponownie.',
 };
 
-const ro: Messages = {
+const ro = {
   'page.title': 'Căutați în comunitate',
   'page.skip': 'Salt la rezultate',
   'ui.language': 'Limba',
@@ -516,7 +512,7 @@ const ro: Messages = {
   'error.generic': 'Ceva nu a funcționat. Încercați din nou.',
 };
 
-const el: Messages = {
+const el = {
   'page.title': 'Αναζήτηση στην κοινότητα',
   'page.skip': 'Μετάβαση στα αποτελέσματα',
   'ui.language': 'Γλώσσα',
@@ -589,52 +585,4 @@ const el: Messages = {
   'error.generic': 'Κάτι πήγε στραβά. Δοκιμάστε ξανά.',
 };
 
-const MESSAGES = { en, de, fr, es, it, pl, ro, el } satisfies Record<string, Messages>;
-
-export type UiLanguage = keyof typeof MESSAGES;
-export const UI_LANGUAGES = Object.keys(MESSAGES) as UiLanguage[];
-const STORAGE_KEY = 'cop-search.language';
-
-export const isUiLanguage = (value: unknown): value is UiLanguage => typeof value === 'string' && (UI_LANGUAGES as string[]).includes(value);
-
-/** The remembered choice, else the first of the browser's languages the page speaks, else English. */
-export const preferredLanguage = (): UiLanguage => {
-  const stored = readStorage();
-  if (isUiLanguage(stored)) return stored;
-  const match = navigator.languages.map((tag) => tag.toLowerCase().split('-')[0]).find(isUiLanguage);
-  return match ?? 'en';
-};
-
-/** localStorage can be unavailable (privacy modes): the choice is then simply not remembered. */
-const readStorage = () => {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-};
-
-export const rememberLanguage = (language: UiLanguage) => {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // not remembered; the page works the same
-  }
-};
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-export const translator =
-  (language: UiLanguage): Translate =>
-  (key, values = {}) =>
-    (MESSAGES[language][key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-
-/** A language's own name for itself ("Deutsch"), for the language picker and links to other languages. */
-export const languageName = (code: string, inLanguage: string = code) => {
-  try {
-    const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code);
-    return name ? name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1) : code;
-  } catch {
-    return code;
-  }
-};
+export default defineCatalog({ en, de, fr, es, it, pl, ro, el });

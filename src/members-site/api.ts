@@ -86,12 +86,16 @@ export const session = {
 
 type StrapiError = { error?: { message?: string; details?: { errors?: Array<{ path?: string[] }> } } };
 
-const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+/** A JSON request to the app's API as the signed-in member (or the public); anything but 2xx is an ApiError. */
+export const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
   const jwt = session.read()?.jwt;
   if (jwt) headers.set('Authorization', `Bearer ${jwt}`);
+  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
   const response = await fetch(path, { ...init, headers, credentials: 'omit' });
+  // 204 No Content (a cancellation, leaving a group) has no body to read.
+  if (response.status === 204) return null as T;
   const body = (await response.json().catch(() => null)) as (T & StrapiError) | null;
   if (!response.ok || body === null) {
     const parameter = body?.error?.details?.errors?.[0]?.path?.join('.');
@@ -111,7 +115,6 @@ export const search = (query: SearchRequest, signal: AbortSignal) => {
 export const signIn = async (identifier: string, password: string): Promise<Session> => {
   const body = await request<{ jwt: string; user: { username?: string; email?: string } }>('/api/auth/local', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ identifier, password }),
   });
   return { jwt: body.jwt, name: body.user.username ?? body.user.email ?? identifier };

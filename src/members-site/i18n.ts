@@ -1,21 +1,9 @@
 import search from './messages/search';
 import site from './messages/site';
 
-/**
- * The site's own texts in every interface language, one catalogue per part of the site
- * (`messages/`). English is complete and the reference: a key missing in another language is a
- * type error, so no language silently falls back. A message that counts something is an object of
- * plural forms (CLDR categories: `one`, `few`, `many`, `other`…), chosen with `Intl.PluralRules`.
- */
-export const UI_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pl', 'ro', 'el'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import { UI_LANGUAGES, type Message, type UiLanguage } from './catalogue';
 
-type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-type Message = string | PluralForms;
-
-/** One catalogue: English names the keys, every other language has each of them. */
-export const defineCatalog = <Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) =>
-  catalog;
+export { UI_LANGUAGES, type UiLanguage };
 
 const CATALOGUES = [site, search] as const;
 

@@ -1,4 +1,4 @@
-import { defineCatalog } from '../i18n';
+import { defineCatalog } from '../catalogue';
 
 /** The search page, who-to-ask and the skills map. */
 const en = {

@@ -1,4 +1,4 @@
-import { defineCatalog } from '../i18n';
+import { defineCatalog } from '../catalogue';
 
 /** The frame of every page: site name, navigation, and what any page may have to say. */
 const en = {

@@ -17,5 +17,12 @@ export const documentUrl = (type: string, documentId: string, locale?: string) =
   return section ? withQuery(`${BASE}${section}/${encodeURIComponent(documentId)}`, { locale }) : null;
 };
 
+/** Where a search result leads: its document's page; a skill, to who-to-ask about it; an agreement version, to the agreement. */
+export const hitUrl = (hit: { type: string; documentId: string; locale: string; slug: string | null }) => {
+  if (hit.type === 'skill') return hit.slug ? withQuery(BASE, { view: 'experts', skill: hit.slug }) : null;
+  if (hit.type === 'agreement-version') return agreementUrl({ locale: hit.locale });
+  return documentUrl(hit.type, hit.documentId, hit.locale);
+};
+
 export const agreementUrl = (query: { version?: number; compare?: number; locale?: string } = {}) =>
   withQuery(`${BASE}agreement`, { version: query.version?.toString(), compare: query.compare?.toString(), locale: query.locale });

@@ -1,4 +1,4 @@
-import { useLocation } from 'preact-iso';
+import { useLocation } from 'preact-iso/router';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as api from '../api';
 import { Failure, Loading, Page, SignInButton } from '../components';
@@ -8,7 +8,7 @@ import { cellStatus, legendText, MATRIX_STATUSES, STATUS_SYMBOL, statusWord } fr
 import { useSite } from '../site';
 import { Snippet } from '../snippet';
 import { FACETS, MAX_QUERY_LENGTH, readState, urlOf, type Facet, type PageState } from '../url-state';
-import { documentUrl } from '../urls';
+import { hitUrl } from '../urls';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
@@ -30,7 +30,7 @@ const recovery = (state: PageState, parameter: string): { state: PageState; noti
 
 const Result = ({ hit, meta }: { hit: api.SearchHit; meta: api.SearchResponse['meta'] }) => {
   const { t, language } = useSite();
-  const href = documentUrl(hit.type, hit.documentId, hit.locale);
+  const href = hitUrl(hit);
   return (
     <li class="result">
       <h3 lang={hit.locale}>{href ? <a href={href}>{hit.title}</a> : hit.title}</h3>
@@ -61,7 +61,7 @@ const NothingFound = ({ state, searchLocale }: { state: PageState; searchLocale:
       <ul class="other-languages">
         {UI_LANGUAGES.filter((code) => code !== searchLocale).map((code) => (
           <li key={code}>
-            <a href={urlOf({ ...state, locale: code, page: 1 })} lang={code} hrefLang={code}>
+            <a href={urlOf({ ...state, locale: code, page: 1 })} data-locale={code} lang={code} hrefLang={code}>
               {languageName(code)}
             </a>
           </li>

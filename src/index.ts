@@ -56,7 +56,7 @@ export default {
       }
       announceWhenReady(
         strapi,
-        `Ready. Admin panel: ${url}/admin (${config.demo.adminEmail}) · REST API: ${url}/api/resources?locale=de · Search page: ${url}/search/`,
+        `Ready. Admin panel: ${url}/admin (${config.demo.adminEmail}) · REST API: ${url}/api/resources?locale=de · Members' site: ${url}/search/`,
       );
     } else {
       announceWhenReady(strapi, `Ready. Admin panel: ${url}/admin · REST API: ${url}/api`);

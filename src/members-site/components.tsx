@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso/router';
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from './api';
 import type { Loaded } from './hooks';
@@ -17,12 +18,14 @@ export const markNavigation = () => {
 export const Page = ({ title, lang, children }: { title: string; lang?: string; children: ComponentChildren }) => {
   const { t } = useSite();
   const heading = useRef<HTMLHeadingElement>(null);
+  // A move from one page to another of the same kind (a related resource) keeps the component: the path tells.
+  const { path } = useLocation();
   useEffect(() => {
     document.title = `${title} · ${t('site.name')}`;
   }, [title, t]);
   useEffect(() => {
     if (navigated) heading.current?.focus();
-  }, []);
+  }, [path]);
   return (
     <>
       <h1 tabIndex={-1} ref={heading} lang={lang}>

@@ -11,13 +11,19 @@ export const UI_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pl', 'ro', 'el'] as 
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-type Message = string | PluralForms;
+export type Message = string | PluralForms;
 
-/** One catalogue: English names the keys, every other language has each of them. */
-export const defineCatalog = <Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) =>
-  catalog;
+/**
+ * One catalogue: English names the keys, every other language has each of them. A function
+ * declaration (hoisted) because the catalogues call it while this module is still importing them:
+ * an arrow function would not be initialised yet when this module is loaded as CommonJS (Jest).
+ */
+export function defineCatalog<Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) {
+  return catalog;
+}
 
-const CATALOGUES = [site, search] as const;
+/** Every catalogue the site's texts come from (tests/site/messages.test.ts checks each file of messages/ is here). */
+export const CATALOGUES = [site, search] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

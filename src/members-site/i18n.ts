@@ -15,8 +15,9 @@ export type Message = string | PluralForms;
 
 /**
  * One catalogue: English names the keys, every other language has each of them. A function
- * declaration (hoisted) because the catalogues call it while this module is still importing them:
- * an arrow function would not be initialised yet when this module is loaded as CommonJS (Jest).
+ * declaration, because the catalogues call it while this module is still importing them: only a
+ * hoisted declaration exists by then, in esbuild's bundle as in Jest's CommonJS. (An arrow
+ * function here was not yet defined when the bundle ran, which left the whole site blank.)
  */
 export function defineCatalog<Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) {
   return catalog;

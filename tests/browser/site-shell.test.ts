@@ -22,15 +22,15 @@ const DESKTOP = { width: 1280, height: 800 };
 const SMALL_PHONE = { width: 360, height: 740 };
 
 type Audience = 'public' | 'member';
-/** A state of the search page: its URL and what shows it is ready, as the public and as a member. */
-type View = { name: string; url: string; ready: Record<Audience, string>; open?: string };
+/** A state of the search page: its URL, what shows it is ready as the public and as a member, and whether to unfold the facets. */
+type View = { name: string; url: string; ready: Record<Audience, string>; unfoldFacets?: boolean };
 
 const VIEWS: View[] = [
   { name: 'results', url: '/search/?q=eviction', ready: { public: '#results .result', member: '#results .result' } },
   // On a phone the facets start folded: unfolded here, so that axe and the width check see them.
-  { name: 'facets', url: '/search/?q=court&language=en', ready: { public: '#facets input:checked', member: '#facets input:checked' }, open: '#facets-title' },
+  { name: 'facets', url: '/search/?q=court&language=en', ready: { public: '#results .result', member: '#results .result' }, unfoldFacets: true },
   { name: 'empty result', url: '/search/?q=qqxxzzyy', ready: { public: '#results .empty', member: '#results .empty' } },
-  { name: 'who to ask', url: '/search/?view=experts', ready: { public: '#experts button', member: '#experts-list li' } },
+  { name: 'who to ask', url: '/search/?view=experts', ready: { public: '#experts button', member: '#experts-list' } },
   { name: 'skills map', url: '/search/?view=matrix', ready: { public: 'table.matrix td', member: 'table.matrix td' } },
 ];
 
@@ -60,7 +60,9 @@ const openPage = async (audience: Audience = 'public', options: BrowserContextOp
 const show = async (page: Page, view: View, audience: Audience) => {
   await page.goto(`${baseUrl}${view.url}`);
   await page.locator(view.ready[audience]).first().waitFor();
-  if (view.open && !(await page.locator('#facets-panel').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator(view.open).click();
+  if (!view.unfoldFacets) return;
+  if (!(await page.locator('#facets-panel').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator('#facets-title').click();
+  await page.locator('#facets input:checked').waitFor();
 };
 
 const focused = (page: Page) =>
@@ -77,7 +79,7 @@ const focusOutlined = (page: Page) =>
   });
 
 /** Tabs forward until `selector` has the focus, checking on the way that every stop is outlined. */
-const tabTo = async (page: Page, selector: string, limit = 40) => {
+const tabTo = async (page: Page, selector: string, limit = 100) => {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
     const stop = await focused(page);
@@ -106,17 +108,17 @@ describe('members site: shell and search page', () => {
   });
 
   test('nothing scrolls sideways on a 360 px wide phone', async () => {
+    const tooWide: Array<{ view: string; audience: Audience; scrollWidth: number }> = [];
     for (const audience of ['public', 'member'] as const) {
       const { page, close } = await openPage(audience, { viewport: SMALL_PHONE });
-      const widths: Record<string, { scrollWidth: number; innerWidth: number }> = {};
       for (const view of VIEWS) {
         await show(page, view, audience);
-        widths[`${view.name} (${audience})`] = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth }));
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > SMALL_PHONE.width) tooWide.push({ view: view.name, audience, scrollWidth });
       }
-      for (const [name, { scrollWidth, innerWidth }] of Object.entries(widths))
-        expect({ name, scrollWidth }).toEqual({ name, scrollWidth: Math.min(scrollWidth, innerWidth) });
       await close();
     }
+    expect(tooWide).toEqual([]);
   });
 
   test('keyboard alone: the skip link goes to the content; Tab reaches the language picker, sign-in and navigation, visibly', async () => {

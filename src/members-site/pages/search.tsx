@@ -61,7 +61,7 @@ const NothingFound = ({ state, searchLocale }: { state: PageState; searchLocale:
       <ul class="other-languages">
         {UI_LANGUAGES.filter((code) => code !== searchLocale).map((code) => (
           <li key={code}>
-            <a href={urlOf({ ...state, locale: code, page: 1 })} lang={code} hrefLang={code}>
+            <a href={urlOf({ ...state, locale: code, page: 1 })} lang={code} hrefLang={code} data-locale={code}>
               {languageName(code)}
             </a>
           </li>

@@ -129,7 +129,16 @@ const Shell = () => {
   }, [language]);
   return (
     <>
-      <a class="skip-link" href="#content">
+      <a
+        class="skip-link"
+        href="#content"
+        onClick={(event) => {
+          // Moving the focus is all it is for: followed as a link, it would put #content in the
+          // address (and in links people share) and add a step to Back.
+          event.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
         {t('site.skip')}
       </a>
       <header class="top">

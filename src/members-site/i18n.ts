@@ -3,9 +3,10 @@ import site from './messages/site';
 
 import { UI_LANGUAGES, type Message, type UiLanguage } from './catalogue';
 
-export { UI_LANGUAGES, type UiLanguage };
+export { UI_LANGUAGES, type Message, type UiLanguage };
 
-const CATALOGUES = [site, search] as const;
+/** Every catalogue the site's texts come from (tests/site/messages.test.ts checks each file of messages/ is here). */
+export const CATALOGUES = [site, search] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

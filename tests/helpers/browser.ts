@@ -1,19 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import type { TestApp } from './strapi';
-
-// Without the background-networking flags Chromium calls Google's hosts at every start.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * What every browser test starts with: `app` served on a free local port, and Debian's Chromium
@@ -24,9 +12,7 @@ export const startBrowser = async (app: TestApp) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // jest.config.js sets CHROMIUM_PATH, and skips the browser tests without Chromium unless REQUIRE_BROWSER_TESTS=1.
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: install Debian's chromium package (apt-get install chromium)`);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   return { browser, baseUrl };
 };
 

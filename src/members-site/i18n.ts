@@ -1,3 +1,4 @@
+import documents from './messages/documents';
 import search from './messages/search';
 import site from './messages/site';
 
@@ -13,11 +14,16 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type Message = string | PluralForms;
 
-/** One catalogue: English names the keys, every other language has each of them. */
-export const defineCatalog = <Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) =>
-  catalog;
+/**
+ * One catalogue: English names the keys, every other language has each of them. A function
+ * declaration, hoisted: the catalogues import it from this module, which imports them, and once the
+ * pages are split into chunks the bundle runs the catalogues first.
+ */
+export function defineCatalog<Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) {
+  return catalog;
+}
 
-const CATALOGUES = [site, search] as const;
+const CATALOGUES = [site, search, documents] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

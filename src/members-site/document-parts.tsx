@@ -109,8 +109,8 @@ export const LanguageSwitch = ({ type, documentId, locales, current }: { type: s
   if (locales.length < 2) return null;
   const sorted = [...locales].sort((a, b) => languageName(a, language).localeCompare(languageName(b, language), language));
   return (
-    <nav class="document-languages" aria-label={t('document.languages')}>
-      <h2>{t('document.languages')}</h2>
+    <nav class="document-languages" aria-labelledby="document-languages-title">
+      <h2 id="document-languages-title">{t('document.languages')}</h2>
       <ul class="inline-list">
         {sorted.map((locale) => (
           <li key={locale}>

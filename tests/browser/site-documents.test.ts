@@ -104,9 +104,13 @@ const checkPage = async (page: Page, name: string) => {
 };
 
 describe('document pages of the members’ site', () => {
-  test('the public walks from search to a resource, its German version, its organisation and a member', async () => {
+  test.each([
+    ['the public', null],
+    ['a member', MEMBER.email],
+  ])('%s walks from search to a resource, its German version, its organisation and a member', async (_who, email) => {
     const { page, errors, failures, close } = await openPage();
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('constitutional complaints climate legislation')}`);
+    if (email) await signIn(page, email);
     await page.locator('#results a', { hasText: CLIMATE.en }).click();
 
     await waitForHeading(page, CLIMATE.en);
@@ -121,7 +125,8 @@ describe('document pages of the members’ site', () => {
     expect(await page.locator('#resource-url').getAttribute('href')).toBe(CLIMATE.url);
     expect(await page.locator('#resource .rich-text strong').first().textContent()).toBe('Standing and choosing complainants.');
     expect(await page.locator('#related-resources li').count()).toBeGreaterThan(0);
-    await checkPage(page, 'resource-en');
+    const name = (file: string) => (email ? `${file}-signed-in` : file);
+    await checkPage(page, name('resource-en'));
 
     // The German version, from the language switch; the interface stays English.
     await page.locator('.document-languages a[hreflang="de"]').click();
@@ -136,12 +141,12 @@ describe('document pages of the members’ site', () => {
     expect(await page.locator('#organisation .facts').textContent()).toContain('NGO');
     expect(await page.locator('#organisation-website').getAttribute('href')).toBe('https://klimarecht-kollektiv.example.org');
     await page.locator('#organisation-resources a', { hasText: CLIMATE.de }).waitFor();
-    await checkPage(page, 'organisation-en');
+    await checkPage(page, name('organisation-en'));
 
     await page.locator('#organisation .facts a', { hasText: PUBLIC_PROFILE }).click();
     await waitForHeading(page, PUBLIC_PROFILE);
     expect(await page.locator('#member .facts').textContent()).toContain('Germany');
-    await checkPage(page, 'member-en');
+    await checkPage(page, name('member-en'));
 
     expect(errors).toEqual([]);
     expect(failures).toEqual([]);

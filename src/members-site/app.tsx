@@ -1,4 +1,5 @@
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
+import lazy from 'preact-iso/lazy';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import { markNavigation, Page } from './components';
@@ -6,6 +7,10 @@ import { isUiLanguage, languageName, UI_LANGUAGES } from './i18n';
 import { SearchPage } from './pages/search';
 import { SiteProvider, useSite } from './site';
 import { BASE } from './urls';
+
+const ResourcePage = lazy(() => import('./pages/resource').then((m) => m.ResourcePage));
+const OrganisationPage = lazy(() => import('./pages/organisation').then((m) => m.OrganisationPage));
+const MemberPage = lazy(() => import('./pages/member').then((m) => m.MemberPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -152,6 +157,9 @@ const Shell = () => {
       <main id="content" tabIndex={-1}>
         <Router onRouteChange={markNavigation}>
           <Route path={BASE} component={SearchPage} />
+          <Route path={`${BASE}resources/:id`} component={ResourcePage} />
+          <Route path={`${BASE}organisations/:id`} component={OrganisationPage} />
+          <Route path={`${BASE}members/:id`} component={MemberPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -1,3 +1,4 @@
+import documents from './messages/documents';
 import search from './messages/search';
 import site from './messages/site';
 
@@ -6,7 +7,7 @@ import { UI_LANGUAGES, type Message, type UiLanguage } from './catalogue';
 export { UI_LANGUAGES, type Message, type UiLanguage };
 
 /** Every catalogue the site's texts come from (tests/site/messages.test.ts checks each file of messages/ is here). */
-export const CATALOGUES = [site, search] as const;
+export const CATALOGUES = [site, search, documents] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

@@ -1,4 +1,4 @@
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import { markNavigation, Page } from './components';
@@ -6,6 +6,9 @@ import { isUiLanguage, languageName, UI_LANGUAGES } from './i18n';
 import { SearchPage } from './pages/search';
 import { SiteProvider, useSite } from './site';
 import { BASE } from './urls';
+
+const WorkshopPage = lazy(() => import('./pages/workshop').then((m) => m.WorkshopPage));
+const ReadingGroupPage = lazy(() => import('./pages/reading-group').then((m) => m.ReadingGroupPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -143,6 +146,8 @@ const Shell = () => {
       <main id="content" tabIndex={-1}>
         <Router onRouteChange={markNavigation}>
           <Route path={BASE} component={SearchPage} />
+          <Route path={`${BASE}workshops/:id`} component={WorkshopPage} />
+          <Route path={`${BASE}reading-groups/:id`} component={ReadingGroupPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -28,7 +28,7 @@ export const placesText = (t: Translate, places: WorkshopPlaces | GroupPlaces) =
 };
 
 export const dateTime = (language: string, iso: string, timeZone?: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
 
 /** ISO dates in the API's refusals ("Registration for this workshop opens on 2027-01-05T09:00:00.000Z"). */
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T[\d:.]+Z/;
@@ -103,6 +103,7 @@ export const TakingPart = ({
   action,
   outcome,
   refusal,
+  children,
 }: {
   title: string;
   signInPrompt: string;
@@ -110,11 +111,14 @@ export const TakingPart = ({
   action: ComponentChildren;
   outcome: string;
   refusal: string;
+  /** What anyone should know before taking part (when registration opens…). */
+  children?: ComponentChildren;
 }) => {
   const { session } = useSite();
   return (
     <section class="taking-part" aria-labelledby="taking-part-title">
       <h2 id="taking-part-title">{title}</h2>
+      {children}
       {session ? (
         <>
           {state && <p id="member-state">{state}</p>}

@@ -245,7 +245,7 @@ describe('workshop page', () => {
     const { page, errors, close } = await openPage();
     await page.goto(`${baseUrl}/search/workshops/${closed}`);
     await signIn(page, member.email);
-    expect(await page.getByText('Registration is closed.').count()).toBe(1);
+    await page.getByText('Registration is closed.').waitFor();
     await page.locator('#registration-action', { hasText: 'Register' }).click();
     await page.locator('#action-refusal', { hasText: 'Registration closed on' }).waitFor();
     expect(await page.locator('#member-state').textContent()).toBe('You are not registered.');

@@ -78,6 +78,16 @@ const AddToCalendar = ({ workshop }: { workshop: Workshop }) => {
   );
 };
 
+const RegistrationWindow = ({ workshop }: { workshop: Workshop }) => {
+  const { t, language } = useSite();
+  const now = Date.now();
+  const closes = workshop.registrationClosesAt ?? workshop.startsAt;
+  if (workshop.registrationOpensAt && Date.parse(workshop.registrationOpensAt) > now)
+    return <p>{t('workshop.window.opens', { date: dateTime(language, workshop.registrationOpensAt) })}</p>;
+  if (Date.parse(closes) > now) return <p>{t('workshop.window.closes', { date: dateTime(language, closes) })}</p>;
+  return <p>{t('workshop.window.closed')}</p>;
+};
+
 const Registering = ({ workshop, onPlaces }: { workshop: Workshop; onPlaces: (places: WorkshopPlaces) => void }) => {
   const { t, session } = useSite();
   const profileId = useOwnProfileId();
@@ -131,18 +141,10 @@ const Registering = ({ workshop, onPlaces }: { workshop: Workshop; onPlaces: (pl
           </button>
         )
       }
-    />
+    >
+      <RegistrationWindow workshop={workshop} />
+    </TakingPart>
   );
-};
-
-const RegistrationWindow = ({ workshop }: { workshop: Workshop }) => {
-  const { t, language } = useSite();
-  const now = Date.now();
-  const closes = workshop.registrationClosesAt ?? workshop.startsAt;
-  if (workshop.registrationOpensAt && Date.parse(workshop.registrationOpensAt) > now)
-    return <p>{t('workshop.window.opens', { date: dateTime(language, workshop.registrationOpensAt) })}</p>;
-  if (Date.parse(closes) > now) return <p>{t('workshop.window.closes', { date: dateTime(language, closes) })}</p>;
-  return <p>{t('workshop.window.closed')}</p>;
 };
 
 const WorkshopDetails = ({ workshop }: { workshop: Workshop }) => {
@@ -182,7 +184,6 @@ const WorkshopDetails = ({ workshop }: { workshop: Workshop }) => {
         </dl>
 
         <Registering workshop={{ ...workshop, places }} onPlaces={setPlaces} />
-        <RegistrationWindow workshop={workshop} />
         <AddToCalendar workshop={workshop} />
 
         {workshop.description && (

@@ -21,14 +21,13 @@ export const useOwnProfileId = () => {
 
 /** "8 of 20 places left", or that none are, and how many wait: numbers only, never names. */
 export const placesText = (t: Translate, places: WorkshopPlaces | GroupPlaces) => {
-  const left =
-    places.left > 0 ? t('participation.placesLeft', { count: places.left, capacity: places.capacity }) : t('participation.full', { capacity: places.capacity });
+  const left = places.left > 0 ? t('participation.placesLeft', { count: places.left, capacity: places.capacity }) : t('participation.full');
   const waitlisted = 'waitlisted' in places && places.waitlisted > 0 ? t('participation.waitlist', { count: places.waitlisted }) : null;
   return waitlisted ? `${left} ${waitlisted}` : left;
 };
 
-export const dateTime = (language: string, iso: string, timeZone?: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+/** A date and time in the member's own time zone. */
+export const dateTime = (language: string, iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 /** ISO dates in the API's refusals ("Registration for this workshop opens on 2027-01-05T09:00:00.000Z"). */
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T[\d:.]+Z/;

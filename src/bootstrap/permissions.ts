@@ -7,6 +7,7 @@ const PUBLIC_CONTENT = [
   ...read('issue-area', 'organisation', 'member', 'skill', 'resource', 'reading-group', 'workshop', 'agreement-version', 'endorsement'),
   'plugin::i18n.locales.listLocales',
   'api::workshop.workshop.calendar',
+  'api::workshop.workshop.calendarEvent',
   ...['current', 'history', 'byNumber', 'diff', 'text'].map((action) => `api::agreement-version.agreement-version.${action}`),
   'plugin::skills-mapping.matrix.find',
   'plugin::skills-mapping.matrix.gaps',

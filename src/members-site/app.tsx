@@ -11,6 +11,8 @@ import { BASE } from './urls';
 const ResourcePage = lazy(() => import('./pages/resource').then((m) => m.ResourcePage));
 const OrganisationPage = lazy(() => import('./pages/organisation').then((m) => m.OrganisationPage));
 const MemberPage = lazy(() => import('./pages/member').then((m) => m.MemberPage));
+const WorkshopPage = lazy(() => import('./pages/workshop').then((m) => m.WorkshopPage));
+const ReadingGroupPage = lazy(() => import('./pages/reading-group').then((m) => m.ReadingGroupPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -160,6 +162,8 @@ const Shell = () => {
           <Route path={`${BASE}resources/:id`} component={ResourcePage} />
           <Route path={`${BASE}organisations/:id`} component={OrganisationPage} />
           <Route path={`${BASE}members/:id`} component={MemberPage} />
+          <Route path={`${BASE}workshops/:id`} component={WorkshopPage} />
+          <Route path={`${BASE}reading-groups/:id`} component={ReadingGroupPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

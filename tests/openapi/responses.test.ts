@@ -133,6 +133,7 @@ describe('workshops and reading groups', () => {
     const workshop = await createWorkshop(app(), { facilitators: [facilitator.memberId!] });
     await call(member, 'POST', '/workshops/{id}/registrations', `/workshops/${workshop}/registrations`);
     await call(member, 'POST', '/workshops/{id}/registrations', `/workshops/${workshop}/registrations`);
+    await call(member, 'GET', '/workshops/{id}/calendar.ics', `/workshops/${workshop}/calendar.ics?locale=en`);
     await call(facilitator, 'GET', '/workshops/{id}/registrations', `/workshops/${workshop}/registrations`);
     await call(member, 'DELETE', '/workshops/{id}/registrations', `/workshops/${workshop}/registrations`);
     const other = await createUser(app(), 'authenticated');

@@ -54,6 +54,11 @@ export const documentedOperations: Record<string, DocumentedOperation> = {
     success: { 200: 'The calendar' },
     file: 'text/calendar',
   },
+  'GET /workshops/{id}/calendar.ics': {
+    summary: 'One workshop as an iCalendar file (RFC 5545) of one event, for “Add to calendar”; members-only workshops for members (their JWT)',
+    success: { 200: 'The calendar' },
+    file: 'text/calendar',
+  },
   'POST /workshops/{id}/registrations': {
     summary: 'Register the caller for a workshop (confirmed, or waitlisted when it is full)',
     success: { 200: 'Already registered (`meta.created` is false)', 201: 'Registered (`meta.created` is true)' },

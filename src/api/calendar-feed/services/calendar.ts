@@ -106,11 +106,14 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const apiUrl = (path: string) => `${serverUrl()}${strapi.config.get<string>('api.rest.prefix', '/api')}${path}`;
 
-  /** Each upcoming workshop once: in `locale` where translated, else in the default locale, else in the language it was written in. */
-  const upcomingWorkshops = async (viewer: Viewer, locale: string, defaultLocale: string) => {
+  /**
+   * Each published workshop matching `where` that `viewer` may see, once: in `locale` where
+   * translated, else in the default locale, else in the language it was written in.
+   */
+  const workshopsIn = async (where: Record<string, unknown>, viewer: Viewer, locale: string, defaultLocale: string) => {
     const translations = (await strapi.db.query(WORKSHOPS).findMany({
       select: ['id', 'documentId', 'locale'],
-      where: { publishedAt: { $notNull: true }, endsAt: { $gt: new Date() }, ...ruleFor(WORKSHOPS, viewer) },
+      where: { ...where, publishedAt: { $notNull: true }, ...ruleFor(WORKSHOPS, viewer) },
     })) as Array<Pick<Workshop, 'id' | 'documentId' | 'locale'>>;
     const rank = (row: { locale: string }) => (row.locale === locale ? 0 : row.locale === defaultLocale ? 1 : 2);
     const chosen = new Map<string, { id: number; locale: string }>();
@@ -164,6 +167,22 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** The calendar of `workshops`, each marked with `viewer`'s own registration when they are a member. */
+  const calendarOf = async (viewer: Viewer, workshops: Workshop[]) => {
+    const registrations = viewer.kind === 'member' && workshops.length > 0 ? await activeRegistrations(viewer.userId) : new Map<string, Registration>();
+    const host = new URL(serverUrl()).hostname;
+    const calendar = new ICalCalendar({
+      name: 'Community of Practice workshops',
+      prodId: { company: 'Community of Practice', product: 'Workshop calendar', language: 'EN' },
+      ttl: REFRESH_SECONDS,
+      // No calendar-wide zone (so DTSTAMP and LAST-MODIFIED stay in UTC); the generator adds one VTIMEZONE per zone the events use.
+      timezone: { name: null, generator: (tzid) => describeZone(tzid)?.vtimezone ?? null },
+    });
+    for (const workshop of workshops) calendar.createEvent(eventOf(workshop, host, registrations.get(workshop.documentId)));
+    // RFC 5545 ends every content line with CRLF, the last one (END:VCALENDAR) too; ical-generator leaves it bare.
+    return `${calendar.toString()}\r\n`;
+  };
+
   return {
     personalFeedUrl(token: string) {
       return apiUrl(`/workshops/calendar.ics?token=${token}`);
@@ -172,20 +191,17 @@ const workshopCalendar = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The feed as iCalendar text, titles and descriptions in `locale` (the default locale when absent). */
     async render(viewer: Viewer, locale?: string) {
       const defaultLocale = contentLocales(strapi).default;
-      const [workshops, registrations] = await Promise.all([
-        upcomingWorkshops(viewer, locale ?? defaultLocale, defaultLocale),
-        viewer.kind === 'member' ? activeRegistrations(viewer.userId) : new Map<string, Registration>(),
-      ]);
-      const host = new URL(serverUrl()).hostname;
-      const calendar = new ICalCalendar({
-        name: 'Community of Practice workshops',
-        prodId: { company: 'Community of Practice', product: 'Workshop calendar', language: 'EN' },
-        ttl: REFRESH_SECONDS,
-        // No calendar-wide zone (so DTSTAMP and LAST-MODIFIED stay in UTC); the generator adds one VTIMEZONE per zone the events use.
-        timezone: { name: null, generator: (tzid) => describeZone(tzid)?.vtimezone ?? null },
-      });
-      for (const workshop of workshops) calendar.createEvent(eventOf(workshop, host, registrations.get(workshop.documentId)));
-      return calendar.toString();
+      return calendarOf(viewer, await workshopsIn({ endsAt: { $gt: new Date() } }, viewer, locale ?? defaultLocale, defaultLocale));
+    },
+
+    /**
+     * One workshop as a calendar file of one event, past or upcoming, exactly as the feed gives it;
+     * null when there is no such published workshop or `viewer` may not see it.
+     */
+    async renderWorkshop(viewer: Viewer, documentId: string, locale?: string) {
+      const defaultLocale = contentLocales(strapi).default;
+      const workshops = await workshopsIn({ documentId }, viewer, locale ?? defaultLocale, defaultLocale);
+      return workshops.length === 0 ? null : calendarOf(viewer, workshops);
     },
   };
 };

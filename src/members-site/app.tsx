@@ -1,4 +1,4 @@
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import { markNavigation, Page } from './components';
@@ -6,6 +6,8 @@ import { isUiLanguage, languageName, UI_LANGUAGES } from './i18n';
 import { SearchPage } from './pages/search';
 import { SiteProvider, useSite } from './site';
 import { BASE } from './urls';
+
+const AgreementPage = lazy(() => import('./pages/agreement').then((m) => m.AgreementPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -143,6 +145,7 @@ const Shell = () => {
       <main id="content" tabIndex={-1}>
         <Router onRouteChange={markNavigation}>
           <Route path={BASE} component={SearchPage} />
+          <Route path={`${BASE}agreement`} component={AgreementPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -1,3 +1,4 @@
+import agreement from './messages/agreement';
 import search from './messages/search';
 import site from './messages/site';
 
@@ -17,7 +18,7 @@ type Message = string | PluralForms;
 export const defineCatalog = <Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) =>
   catalog;
 
-const CATALOGUES = [site, search] as const;
+const CATALOGUES = [site, search, agreement] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

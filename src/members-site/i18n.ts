@@ -14,9 +14,14 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type Message = string | PluralForms;
 
-/** One catalogue: English names the keys, every other language has each of them. */
-export const defineCatalog = <Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) =>
-  catalog;
+/**
+ * One catalogue: English names the keys, every other language has each of them. A function
+ * declaration, hoisted: the catalogues import it from this module, which imports them, and the
+ * bundle runs their code (which calls it) before this module's.
+ */
+export function defineCatalog<Keys extends string>(catalog: { en: Record<Keys, Message> } & Record<Exclude<UiLanguage, 'en'>, Record<Keys, Message>>) {
+  return catalog;
+}
 
 const CATALOGUES = [site, search, agreement] as const;
 

@@ -3,6 +3,7 @@ import { ApiError } from '../api';
 import type { MessageKey } from '../i18n';
 import { useSite } from '../site';
 import { suggest, type Section, type SuggestionKind } from './agreement-api';
+import { formatDate } from './agreement-status';
 
 const KINDS: SuggestionKind[] = ['replace', 'add', 'remove'];
 /** As long as the API accepts (src/api/agreement-version/services/agreement.ts). */
@@ -25,8 +26,8 @@ const outcomeOf = (error: unknown): Outcome => {
  * A member's suggestion on one section, as the API takes it: the kind of change, the proposed text
  * and the rationale. The browser does not validate: the API's answer is shown next to the field it names.
  */
-export const SuggestionForm = ({ versionNumber, section }: { versionNumber: number; section: Section }) => {
-  const { t } = useSite();
+export const SuggestionForm = ({ versionNumber, section, closesAt }: { versionNumber: number; section: Section; closesAt: string }) => {
+  const { t, language } = useSite();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const id = (name: string) => `suggest-${section.key}-${name}`;
@@ -81,6 +82,7 @@ export const SuggestionForm = ({ versionNumber, section }: { versionNumber: numb
           }
         }}
       >
+        <p class="hint">{t('agreement.suggest.until', { date: formatDate(closesAt, language) })}</p>
         <p class="field">
           <label for={id('kind')}>{t('agreement.suggest.kind')}</label>
           <select id={id('kind')} name="kind">

@@ -67,7 +67,8 @@ const Consultation = ({ version }: { version: Version }) => {
   );
 };
 
-const VersionText = ({ version, open }: { version: Version; open: boolean }) => {
+/** The text, with a suggestion form under each section for members while the consultation (closing at `closesAt`) is open. */
+const VersionText = ({ version, closesAt }: { version: Version; closesAt: string | null }) => {
   const { session } = useSite();
   return (
     <div id="agreement-text" lang={version.locale}>
@@ -76,7 +77,7 @@ const VersionText = ({ version, open }: { version: Version; open: boolean }) => 
         <section key={section.key} id={`section-${section.key}`} class="agreement-section" aria-labelledby={`heading-${section.key}`}>
           <h2 id={`heading-${section.key}`}>{`${index + 1}. ${section.heading}`}</h2>
           <Markdown text={section.text} lang={version.locale} />
-          {open && session && <SuggestionForm versionNumber={version.versionNumber} section={section} />}
+          {closesAt && session && <SuggestionForm versionNumber={version.versionNumber} section={section} closesAt={closesAt} />}
         </section>
       ))}
     </div>
@@ -101,7 +102,7 @@ export const VersionView = ({ number, locale, versions }: { number: number | nul
             </p>
           )}
           {version.status === 'consultation' && <Consultation version={version} />}
-          <VersionText version={version} open={consultationOpen(version)} />
+          <VersionText version={version} closesAt={consultationOpen(version) ? version.consultation.closesAt : null} />
           <Endorsements version={version} onEndorsed={loaded.reload} />
           <section id="versions" aria-labelledby="versions-title">
             <h2 id="versions-title">{t('agreement.versions.title')}</h2>

@@ -40,6 +40,9 @@ const Words = ({ parts, side }: { parts: WordChange[]; side: Side }) => {
   );
 };
 
+/** Whether word parts hold any change (the API gives a changed section's unchanged heading as equal parts). */
+const hasChanges = (parts: WordChange[]) => parts.some((part) => part.type !== 'equal');
+
 /** A whole text that is only on one side: all inserted, or all deleted. */
 const whole = (text: string, side: Side): WordChange[] => [{ type: side === 'to' ? 'insert' : 'delete', text }];
 
@@ -86,7 +89,7 @@ const SectionDiff = ({ diff, section }: { diff: Diff; section: SectionChange }) 
           <span class="badge diff-change change-moved">{t('agreement.diff.moved', { from: section.from!.position, to: section.to!.position })}</span>
         )}
       </p>
-      {section.heading.length > 0 && (
+      {hasChanges(section.heading) && (
         <>
           <h3 class="agreement-diff-part">{t('agreement.diff.headingChanged')}</h3>
           <SideBySide diff={diff} from={section.heading} to={section.heading} />
@@ -131,13 +134,13 @@ export const DiffView = ({ from, to, locale, versions }: { from: number; to: num
                 <li key={key}>{t(`agreement.diff.summary.${key}`, { count: diff.summary[key] })}</li>
               ))}
             </ul>
-            {diff.title.length > 0 && (
+            {hasChanges(diff.title) && (
               <section class="agreement-diff-section" data-change="changed" aria-labelledby="diff-title">
                 <h2 id="diff-title">{t('agreement.diff.titleChanged')}</h2>
                 <SideBySide diff={diff} from={diff.title} to={diff.title} />
               </section>
             )}
-            {diff.preamble.length > 0 && (
+            {hasChanges(diff.preamble) && (
               <section class="agreement-diff-section" data-change="changed" aria-labelledby="diff-preamble">
                 <h2 id="diff-preamble">{t('agreement.diff.preambleChanged')}</h2>
                 <SideBySide diff={diff} from={diff.preamble} to={diff.preamble} />

@@ -16,7 +16,10 @@ const consultationOpen = (version: Version, now = Date.now()) => {
   return version.status === 'consultation' && opensAt !== null && closesAt !== null && now >= Date.parse(opensAt) && now <= Date.parse(closesAt);
 };
 
-/** Where the text comes from: a missing translation (English instead), or a translation of the canonical English text. */
+/**
+ * Where the text comes from: a missing translation (English instead), or a translation of the
+ * canonical English text; and, for the English text asked for by link, the way back to the member's language.
+ */
 const LanguageNotes = ({ version }: { version: Version }) => {
   const { t, language } = useSite();
   return (
@@ -31,6 +34,13 @@ const LanguageNotes = ({ version }: { version: Version }) => {
           {t('agreement.translation')}{' '}
           <a href={agreementUrl({ version: version.versionNumber, locale: 'en' })} hrefLang="en">
             {t('agreement.readEnglish')}
+          </a>
+        </p>
+      )}
+      {version.requestedLocale !== language && (
+        <p>
+          <a href={agreementUrl({ version: version.versionNumber })} hrefLang={language}>
+            {t('agreement.readInLanguage', { language: languageInSentence(language, language) })}
           </a>
         </p>
       )}
@@ -71,11 +81,13 @@ const Consultation = ({ version }: { version: Version }) => {
 const VersionText = ({ version, closesAt }: { version: Version; closesAt: string | null }) => {
   const { session } = useSite();
   return (
-    <div id="agreement-text" lang={version.locale}>
+    <div id="agreement-text">
       <Markdown text={version.preamble} lang={version.locale} />
       {version.sections.map((section, index) => (
         <section key={section.key} id={`section-${section.key}`} class="agreement-section" aria-labelledby={`heading-${section.key}`}>
-          <h2 id={`heading-${section.key}`}>{`${index + 1}. ${section.heading}`}</h2>
+          <h2 id={`heading-${section.key}`} lang={version.locale}>
+            {`${index + 1}. ${section.heading}`}
+          </h2>
           <Markdown text={section.text} lang={version.locale} />
           {closesAt && session && <SuggestionForm versionNumber={version.versionNumber} section={section} closesAt={closesAt} />}
         </section>

@@ -13,6 +13,7 @@ const OrganisationPage = lazy(() => import('./pages/organisation').then((m) => m
 const MemberPage = lazy(() => import('./pages/member').then((m) => m.MemberPage));
 const WorkshopPage = lazy(() => import('./pages/workshop').then((m) => m.WorkshopPage));
 const ReadingGroupPage = lazy(() => import('./pages/reading-group').then((m) => m.ReadingGroupPage));
+const AgreementPage = lazy(() => import('./pages/agreement').then((m) => m.AgreementPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -164,6 +165,7 @@ const Shell = () => {
           <Route path={`${BASE}members/:id`} component={MemberPage} />
           <Route path={`${BASE}workshops/:id`} component={WorkshopPage} />
           <Route path={`${BASE}reading-groups/:id`} component={ReadingGroupPage} />
+          <Route path={`${BASE}agreement`} component={AgreementPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

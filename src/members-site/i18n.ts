@@ -1,3 +1,4 @@
+import agreement from './messages/agreement';
 import documents from './messages/documents';
 import participation from './messages/participation';
 import search from './messages/search';
@@ -8,7 +9,7 @@ import { UI_LANGUAGES, type Message, type UiLanguage } from './catalogue';
 export { UI_LANGUAGES, type Message, type UiLanguage };
 
 /** Every catalogue the site's texts come from (tests/site/messages.test.ts checks each file of messages/ is here). */
-export const CATALOGUES = [site, search, documents, participation] as const;
+export const CATALOGUES = [site, search, documents, participation, agreement] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

@@ -1,5 +1,5 @@
 import agreement from '../../src/seed/data/agreement.json';
-import { api } from '../helpers/api';
+import { api, type Caller } from '../helpers/api';
 import { useApp } from '../helpers/strapi';
 import { createUser, type TestUser } from '../helpers/users';
 
@@ -143,6 +143,15 @@ describe('endorsements', () => {
     expect(await count()).toBe(before + 1);
     const current = (await api(app()).get('/api/agreement-versions/number/3')).body.data;
     expect(current.endorsements.map((e: { organisation: { slug: string } }) => e.organisation.slug)).toContain('cabinet-lemaire-oyelaran');
+  });
+
+  test('a version names the organisation its caller represents: only for a representative', async () => {
+    const representedOrganisation = async (caller: Caller) =>
+      (await api(app(), caller).get('/api/agreement-versions/current')).body.data.representedOrganisation;
+    expect(await representedOrganisation(representative)).toEqual({ slug: 'cabinet-lemaire-oyelaran', name: 'Cabinet Lemaire & Oyelaran' });
+    const member = await createUser(app(), 'authenticated', { organisation: await organisationId('cabinet-lemaire-oyelaran') });
+    const withoutOrganisation = await createUser(app(), 'org-representative');
+    for (const caller of ['public', member, withoutOrganisation] as const) expect(await representedOrganisation(caller)).toBeNull();
   });
 
   test('another organisation → 403, a superseded version → 409, a plain member → 403; nothing written', async () => {

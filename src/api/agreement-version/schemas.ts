@@ -25,6 +25,11 @@ export const version = envelope(
     endorsements: z.array(z.object({ organisation, statement: z.string().nullable(), endorsedAt: timestamp })),
     contributors: z.array(memberRef).describe('authors of accepted suggestions whose profile the caller may see'),
     contributorCount: z.number().int(),
+    representedOrganisation: organisation
+      .nullable()
+      .describe(
+        "the caller's organisation when the caller is its representative (whether it endorsed this version is in `endorsements`); null for anyone else",
+      ),
   }),
 );
 

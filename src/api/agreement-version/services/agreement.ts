@@ -129,6 +129,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     changeSummary: found.row.changeSummary,
   });
 
+  /** The organisation an organisation representative speaks for (what they may endorse in the name of); null for anyone else. */
+  const representedBy = async (viewer: Viewer) => {
+    if (viewer.kind !== 'member' || viewer.role !== 'org-representative') return null;
+    const organisation = (await profileOf(viewer.userId))?.organisation;
+    return organisation ? { slug: organisation.slug, name: organisation.name } : null;
+  };
+
   const full = async (found: Awaited<ReturnType<typeof version>>, viewer: Viewer) => {
     const contributors = await contributorsOf(found.row.documentId, viewer);
     const endorsements = await endorsementsOf(found.row.documentId);
@@ -140,6 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       endorsements,
       contributors: contributors.named,
       contributorCount: contributors.count,
+      representedOrganisation: await representedBy(viewer),
     };
   };
 

@@ -1,4 +1,4 @@
-import { useLocation } from 'preact-iso';
+import { useLocation } from 'preact-iso/router';
 import { useMemo, useRef } from 'preact/hooks';
 import { Await, markNavigation } from '../components';
 import { useApi } from '../hooks';

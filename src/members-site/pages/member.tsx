@@ -1,4 +1,4 @@
-import { useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso/router';
 import { Page } from '../components';
 import { countryName, DocumentPage, Facts, InlineList, LanguageSwitch, useDocument } from '../document-parts';
 import { languageName } from '../i18n';

@@ -77,7 +77,9 @@ describe('one workshop as a calendar file', () => {
     const english = (await app()
       .strapi.documents('api::workshop.workshop')
       .findOne({ documentId: workshop, locale: 'en', status: 'published' } as never)) as unknown as Record<string, unknown>;
-    const shared = Object.fromEntries(['slug', 'format', 'startsAt', 'endsAt', 'timeZone', 'isOnline', 'capacity', 'visibility'].map((field) => [field, english[field]]));
+    const shared = Object.fromEntries(
+      ['slug', 'format', 'startsAt', 'endsAt', 'timeZone', 'isOnline', 'capacity', 'visibility'].map((field) => [field, english[field]]),
+    );
     await app()
       .strapi.documents('api::workshop.workshop')
       .update({ documentId: workshop, locale: 'de', data: { ...shared, title: 'Klinik für strategische Prozessführung' }, status: 'published' } as never);

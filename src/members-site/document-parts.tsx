@@ -107,7 +107,8 @@ export const InlineList = ({ items, lang }: { items: ComponentChildren[]; lang?:
 export const LanguageSwitch = ({ type, documentId, locales, current }: { type: string; documentId: string; locales: string[]; current: string }) => {
   const { t, language } = useSite();
   if (locales.length < 2) return null;
-  const sorted = [...locales].sort((a, b) => languageName(a, language).localeCompare(languageName(b, language), language));
+  // Listed by the names shown: each language's name for itself.
+  const sorted = [...locales].sort((a, b) => languageName(a).localeCompare(languageName(b), language));
   return (
     <nav class="document-languages" aria-labelledby="document-languages-title">
       <h2 id="document-languages-title">{t('document.languages')}</h2>

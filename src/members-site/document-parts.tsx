@@ -77,16 +77,22 @@ export const useVocabulary = (type: string, values: Record<string, string[]>) =>
   return (facet: string, value: string) => names[facet]?.[value] ?? value;
 };
 
+/** One fact: its term, its value (a list when an array) and the language of the value where it differs from the page's. */
+export type Fact = [term: string, value: ComponentChildren, lang?: string];
+
+const isMissing = (value: ComponentChildren) =>
+  value === null || value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0);
+
 /** A list of facts about a document: each term with its value, leaving out what the document does not have. */
-export const Facts = ({ items }: { items: Array<[term: string, value: ComponentChildren]> }) => {
-  const present = items.filter(([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0));
+export const Facts = ({ items }: { items: Fact[] }) => {
+  const present = items.filter(([, value]) => !isMissing(value));
   if (present.length === 0) return null;
   return (
     <dl class="facts">
-      {present.map(([term, value]) => (
+      {present.map(([term, value, lang]) => (
         <div key={term}>
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd lang={lang}>{Array.isArray(value) ? <InlineList items={value} /> : value}</dd>
         </div>
       ))}
     </dl>
@@ -94,20 +100,20 @@ export const Facts = ({ items }: { items: Array<[term: string, value: ComponentC
 };
 
 /** A short inline list (issue areas, countries…), separated by commas for screen readers and the eye alike. */
-export const InlineList = ({ items, lang }: { items: ComponentChildren[]; lang?: string }) =>
-  items.length === 0 ? null : (
-    <ul class="inline-list" lang={lang}>
-      {items.map((item, index) => (
-        <li key={index}>{item}</li>
-      ))}
-    </ul>
-  );
+const InlineList = ({ items }: { items: ComponentChildren[] }) => (
+  <ul class="inline-list">
+    {items.map((item, index) => (
+      <li key={index}>{item}</li>
+    ))}
+  </ul>
+);
 
 /** The languages a document is in, each a link to its page in that language; the one shown is marked current. */
 export const LanguageSwitch = ({ type, documentId, locales, current }: { type: string; documentId: string; locales: string[]; current: string }) => {
   const { t, language } = useSite();
   if (locales.length < 2) return null;
-  const sorted = [...locales].sort((a, b) => languageName(a, language).localeCompare(languageName(b, language), language));
+  // Listed by the names shown: each language's name for itself.
+  const sorted = [...locales].sort((a, b) => languageName(a).localeCompare(languageName(b), language));
   return (
     <nav class="document-languages" aria-labelledby="document-languages-title">
       <h2 id="document-languages-title">{t('document.languages')}</h2>

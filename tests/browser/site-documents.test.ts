@@ -138,7 +138,7 @@ describe('document pages of the members’ site', () => {
     // The authoring organisation, then one of its members with a public profile.
     await page.locator('#resource .facts a', { hasText: 'Klimarecht Kollektiv' }).click();
     await waitForHeading(page, 'Klimarecht Kollektiv');
-    expect(await page.locator('#organisation .facts').textContent()).toContain('NGO');
+    await page.locator('#organisation .facts dd', { hasText: /^NGO$/ }).waitFor();
     expect(await page.locator('#organisation-website').getAttribute('href')).toBe('https://klimarecht-kollektiv.example.org');
     await page.locator('#organisation-resources a', { hasText: CLIMATE.de }).waitFor();
     await checkPage(page, name('organisation-en'));

@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso/router';
 import { Page } from '../components';
-import { countryName, DocumentPage, Facts, InlineList, LanguageSwitch, useDocument } from '../document-parts';
+import { countryName, DocumentPage, Facts, LanguageSwitch, useDocument } from '../document-parts';
 import { languageName } from '../i18n';
 import { useSite } from '../site';
 import { documentUrl } from '../urls';
@@ -38,9 +38,9 @@ const MemberView = ({ member, locales }: { member: Member; locales: string[] }) 
                 </a>
               ),
             ],
-            [t('document.countries'), <InlineList items={(member.countries ?? []).map((code) => countryName(code, language))} />],
-            [t('member.languages'), <InlineList items={(member.languages ?? []).map((code) => languageName(code, language))} />],
-            [t('member.availability'), <InlineList items={availability} />],
+            [t('document.countries'), (member.countries ?? []).map((code) => countryName(code, language))],
+            [t('member.languages'), (member.languages ?? []).map((code) => languageName(code, language))],
+            [t('member.availability'), availability],
           ]}
         />
         {member.bio && (

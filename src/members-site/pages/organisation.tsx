@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso/router';
 import { Page } from '../components';
-import { countryName, DocumentPage, Facts, InlineList, LanguageSwitch, queryString, useDocument, useVocabulary } from '../document-parts';
+import { countryName, DocumentPage, Facts, LanguageSwitch, queryString, useDocument, useVocabulary } from '../document-parts';
 import { useApi } from '../hooks';
 import { useSite } from '../site';
 import { documentUrl } from '../urls';
@@ -70,9 +70,9 @@ const OrganisationView = ({ organisation, locales }: { organisation: Organisatio
       <article id="organisation" class="document" lang={lang}>
         <Facts
           items={[
-            [t('organisation.kind'), <span lang={language}>{name('organisationKind', organisation.kind)}</span>],
-            [t('document.countries'), <InlineList lang={language} items={countries.map((code) => countryName(code, language))} />],
-            [t('document.issueAreas'), <InlineList items={organisation.issueAreas.map((area) => area.name)} />],
+            [t('organisation.kind'), name('organisationKind', organisation.kind), language],
+            [t('document.countries'), countries.map((code) => countryName(code, language)), language],
+            [t('document.issueAreas'), organisation.issueAreas.map((area) => area.name)],
             [
               t('organisation.website'),
               organisation.website && (
@@ -83,11 +83,7 @@ const OrganisationView = ({ organisation, locales }: { organisation: Organisatio
             ],
             [
               t('organisation.members'),
-              <InlineList
-                items={organisation.members.map((member) => (
-                  <a href={documentUrl('member', member.documentId, lang) ?? '#'}>{member.displayName}</a>
-                ))}
-              />,
+              organisation.members.map((member) => <a href={documentUrl('member', member.documentId, lang) ?? '#'}>{member.displayName}</a>),
             ],
           ]}
         />

@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso/router';
 import { Page } from '../components';
-import { DocumentPage, Facts, formatDate, InlineList, LanguageSwitch, queryString, useDocument, useVocabulary } from '../document-parts';
+import { DocumentPage, Facts, formatDate, LanguageSwitch, queryString, useDocument, useVocabulary } from '../document-parts';
 import { useApi } from '../hooks';
 import type { MessageKey } from '../i18n';
 import { Markdown } from '../markdown';
@@ -105,30 +105,21 @@ const ResourceView = ({ resource, locales }: { resource: Resource; locales: stri
         <Access resource={resource} />
         <Facts
           items={[
-            [t('resource.kind'), <span lang={language}>{name('resourceKind', resource.kind)}</span>],
-            [t('document.issueAreas'), <InlineList items={resource.issueAreas.map((area) => area.name)} />],
-            [t('resource.skills'), <InlineList items={resource.skills.map((skill) => skill.name)} />],
+            [t('resource.kind'), name('resourceKind', resource.kind), language],
+            [t('document.issueAreas'), resource.issueAreas.map((area) => area.name)],
+            [t('resource.skills'), resource.skills.map((skill) => skill.name)],
             [
               t('resource.authors'),
-              <InlineList
-                items={resource.authorOrganisations.map((organisation) => (
-                  <a href={documentUrl('organisation', organisation.documentId, lang) ?? '#'}>{organisation.name}</a>
-                ))}
-              />,
+              resource.authorOrganisations.map((organisation) => (
+                <a href={documentUrl('organisation', organisation.documentId, lang) ?? '#'}>{organisation.name}</a>
+              )),
             ],
-            [t('resource.jurisdiction'), resource.jurisdiction && <span lang={language}>{name('jurisdiction', resource.jurisdiction)}</span>],
+            [t('resource.jurisdiction'), resource.jurisdiction && name('jurisdiction', resource.jurisdiction), language],
             [t('resource.court'), resource.court],
-            [t('resource.ecli'), resource.ecli && <span lang="en">{resource.ecli}</span>],
+            [t('resource.ecli'), resource.ecli],
             [t('resource.caseNumber'), resource.caseNumber],
-            [
-              t('resource.date'),
-              resource.date && (
-                <time dateTime={resource.date} lang={language}>
-                  {formatDate(resource.date, language)}
-                </time>
-              ),
-            ],
-            [t('resource.licence'), resource.licence && <span lang={language}>{t(`licence.${resource.licence}` as MessageKey)}</span>],
+            [t('resource.date'), resource.date && <time dateTime={resource.date}>{formatDate(resource.date, language)}</time>, language],
+            [t('resource.licence'), resource.licence && t(`licence.${resource.licence}` as MessageKey), language],
           ]}
         />
         <Markdown text={resource.body} lang={lang} />

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import agreement from '../../src/seed/data/agreement.json';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
-import { startBrowser } from '../helpers/browser';
+import { useBrowser, watchPage } from '../helpers/browser';
 import { APP_DIR } from '../helpers/paths';
 import { useApp } from '../helpers/strapi';
 import { createAccount, TEST_PASSWORD, type Role } from '../helpers/users';
@@ -18,29 +18,17 @@ const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 const [, adopted, inConsultation] = agreement.versions;
 
-let browser: Browser;
-let baseUrl: string;
+const web = useBrowser(app);
 
-beforeAll(async () => {
-  ({ browser, baseUrl } = await startBrowser(app()));
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const openPage = async (language: 'en' | 'de' | 'it', options: BrowserContextOptions = {}) => {
   const locale = { en: 'en-GB', de: 'de-DE', it: 'it-IT' }[language];
-  const context = await browser.newContext({ locale, viewport: VIEWPORTS.desktop, ...options });
+  const context = await web.browser.newContext({ locale, viewport: VIEWPORTS.desktop, ...options });
   const page = await context.newPage();
-  const errors: string[] = [];
-  const failures: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
-  });
-  return { page, errors, failures, close: () => context.close() };
+  return { page, ...watchPage(page), close: () => context.close() };
 };
 
 /**
@@ -91,7 +79,7 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 describe('reading the agreement', () => {
   test.each(['en', 'de'] as const)('the current version in %s, with its status, endorsements and all versions', async (language) => {
     const { page, errors, failures, close } = await openPage(language);
-    await page.goto(`${baseUrl}/search/agreement`);
+    await page.goto(`${web.baseUrl}/search/agreement`);
     await heading(page).filter({ hasText: adopted.title[language] }).waitFor();
     expect(await heading(page).getAttribute('lang')).toBe(language);
     expect(await page.locator('#agreement-meta').textContent()).toContain(language === 'de' ? 'Angenommen' : 'Adopted');
@@ -124,7 +112,7 @@ describe('reading the agreement', () => {
 
   test('a language without a translation shows the English text with a visible note', async () => {
     const { page, errors, close } = await openPage('it');
-    await page.goto(`${baseUrl}/search/agreement`);
+    await page.goto(`${web.baseUrl}/search/agreement`);
     await page.locator('#agreement-fallback').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('it');
     expect(await page.locator('#agreement-fallback').textContent()).toContain('italiano');
@@ -147,7 +135,7 @@ describe('comparing versions', () => {
     ['de', 'Antirassismus', '1 Abschnitt hinzugefügt', 'eingefügt'],
   ] as const)('in %s: two labelled selects open the diff, marked up to read without colour', async (language, insertedWord, summary, hiddenWord) => {
     const { page, errors, failures, close } = await openPage(language);
-    await page.goto(`${baseUrl}/search/agreement`);
+    await page.goto(`${web.baseUrl}/search/agreement`);
     await page.locator('#compare-form').waitFor();
     await page.getByLabel(language === 'de' ? 'Von Version' : 'From version').selectOption('1');
     await page.getByLabel(language === 'de' ? 'Bis Version' : 'To version').selectOption('2');
@@ -196,7 +184,7 @@ describe('comparing versions', () => {
 describe('the consultation', () => {
   test.each(['en', 'de'] as const)('in %s: the public reads the version in consultation and is asked to sign in to suggest', async (language) => {
     const { page, close } = await openPage(language);
-    await page.goto(`${baseUrl}/search/agreement?version=3`);
+    await page.goto(`${web.baseUrl}/search/agreement?version=3`);
     await page.locator('#consultation-window').waitFor();
     expect(await page.locator('#agreement-text .agreement-section').count()).toBe(inConsultation.sections[language].length);
     expect(await page.locator('.agreement-suggest').count()).toBe(0);
@@ -214,7 +202,7 @@ describe('the consultation', () => {
     async (language, section, submit, rationaleError) => {
       const member = await memberAccount('authenticated');
       const { page, errors, failures, close } = await openPage(language);
-      await page.goto(`${baseUrl}/search/agreement?version=3`);
+      await page.goto(`${web.baseUrl}/search/agreement?version=3`);
       await page.locator('#consultation-window').waitFor();
       await signIn(page, member.email);
       await page.locator('.agreement-suggest').first().waitFor();
@@ -275,7 +263,7 @@ describe('endorsements', () => {
   ] as const)('in %s: an organisation representative endorses the version in consultation for their organisation', async (language, organisation, button) => {
     const representative = await memberAccount('org-representative', organisation);
     const { page, errors, failures, close } = await openPage(language);
-    await page.goto(`${baseUrl}/search/agreement?version=3`);
+    await page.goto(`${web.baseUrl}/search/agreement?version=3`);
     await page.locator('#endorsements').waitFor();
     expect(await page.locator('#endorse-button').count()).toBe(0);
     await signIn(page, representative.email);
@@ -300,7 +288,7 @@ describe('endorsements', () => {
   test('a refusal from the API is said in words next to the button', async () => {
     const representative = await memberAccount('org-representative', 'fundacja-rowne-prawa');
     const { page, close } = await openPage('en');
-    await page.goto(`${baseUrl}/search/agreement?version=3`);
+    await page.goto(`${web.baseUrl}/search/agreement?version=3`);
     await signIn(page, representative.email);
     await page.locator('#endorse-button').waitFor();
     // Another representative of the same organisation endorses first, in another tab.

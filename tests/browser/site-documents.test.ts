@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
-import { startBrowser } from '../helpers/browser';
+import { useBrowser, watchPage } from '../helpers/browser';
 import { APP_DIR } from '../helpers/paths';
 import { useApp } from '../helpers/strapi';
 
@@ -33,8 +33,7 @@ const VIEWPORTS = [
 ];
 const FILE_TEXT = 'Intake checklist\n';
 
-let browser: Browser;
-let baseUrl: string;
+const web = useBrowser(app);
 
 const documentIdOf = async (uid: string, filters: Record<string, unknown>) => {
   const found = (await app()
@@ -61,25 +60,14 @@ const attachFile = async () => {
   return { documentId, file };
 };
 
-beforeAll(async () => {
-  ({ browser, baseUrl } = await startBrowser(app()));
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const openPage = async (options: BrowserContextOptions = {}) => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
+  const context = await web.browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
   const page = await context.newPage();
-  const errors: string[] = [];
-  const failures: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
-  });
-  return { page, errors, failures, close: () => context.close() };
+  return { page, ...watchPage(page), close: () => context.close() };
 };
 
 const heading = (page: Page) => page.locator('h1').textContent();
@@ -109,7 +97,7 @@ describe('document pages of the members’ site', () => {
     ['a member', MEMBER.email],
   ])('%s walks from search to a resource, its German version, its organisation and a member', async (_who, email) => {
     const { page, errors, failures, close } = await openPage();
-    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('constitutional complaints climate legislation')}`);
+    await page.goto(`${web.baseUrl}/search/?q=${encodeURIComponent('constitutional complaints climate legislation')}`);
     if (email) await signIn(page, email);
     await page.locator('#results a', { hasText: CLIMATE.en }).click();
 
@@ -156,7 +144,7 @@ describe('document pages of the members’ site', () => {
   test('the pages in German: names of vocabularies, dates and plurals in the interface language', async () => {
     const { page, errors, close } = await openPage({ locale: 'de-DE' });
     const resource = await documentIdOf('api::resource.resource', { slug: CLIMATE.slug });
-    await page.goto(`${baseUrl}/search/resources/${resource}?locale=de`);
+    await page.goto(`${web.baseUrl}/search/resources/${resource}?locale=de`);
     await waitForHeading(page, CLIMATE.de);
     const facts = page.locator('#resource .facts');
     await facts.locator('dd', { hasText: 'Leitfaden' }).waitFor();
@@ -184,19 +172,19 @@ describe('document pages of the members’ site', () => {
     expect((await app().http().get(`/api/members/${hidden}`)).status).toBe(404);
 
     const { page, errors, failures, close } = await openPage();
-    await page.goto(`${baseUrl}/search/members/${hidden}`);
+    await page.goto(`${web.baseUrl}/search/members/${hidden}`);
     await page.locator('[role=alert]', { hasText: 'This page does not exist, or it is for members only' }).waitFor();
     expect(await heading(page)).toBe('Member profile');
     expect(await page.textContent('main')).not.toContain(HIDDEN_PROFILE);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    await page.goto(`${baseUrl}/search/members/${membersOnly}`);
+    await page.goto(`${web.baseUrl}/search/members/${membersOnly}`);
     await page.locator('[role=alert]', { hasText: 'sign in' }).waitFor();
     await signIn(page, MEMBER.email);
     await waitForHeading(page, MEMBER.name);
 
     // Signed in, a hidden profile still has no page.
-    await page.goto(`${baseUrl}/search/members/${hidden}`);
+    await page.goto(`${web.baseUrl}/search/members/${hidden}`);
     await page.locator('[role=alert]', { hasText: 'This page does not exist, or it is not visible to you.' }).waitFor();
     expect(await page.textContent('main')).not.toContain(HIDDEN_PROFILE);
     expect(errors).toEqual([]);
@@ -207,7 +195,7 @@ describe('document pages of the members’ site', () => {
   test('a members-only resource asks the public to sign in, then shows the resource and its file', async () => {
     const { documentId: resource, file } = await attachFile();
     const { page, errors, failures, close } = await openPage();
-    await page.goto(`${baseUrl}/search/resources/${resource}?locale=en`);
+    await page.goto(`${web.baseUrl}/search/resources/${resource}?locale=en`);
     const prompt = page.locator('.notice[role=alert]');
     await prompt.waitFor();
     expect(await page.textContent('main')).not.toContain(MEMBERS_ONLY.title);

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { api } from '../helpers/api';
-import { startBrowser } from '../helpers/browser';
+import { useBrowser, watchPage } from '../helpers/browser';
 import { APP_DIR } from '../helpers/paths';
 import { useApp } from '../helpers/strapi';
 import { createMembers, createUser, TEST_PASSWORD, type TestUser } from '../helpers/users';
@@ -27,24 +27,16 @@ const VIEWPORTS = [
   { width: 1280, height: 800 },
 ];
 
-let browser: Browser;
-let baseUrl: string;
+const web = useBrowser(app);
 
-beforeAll(async () => {
-  ({ browser, baseUrl } = await startBrowser(app()));
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const openPage = async (options: BrowserContextOptions = {}) => {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
+  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors, close: () => context.close() };
+  return { page, ...watchPage(page), close: () => context.close() };
 };
 
 const signIn = async (page: Page, email: string, password = TEST_PASSWORD) => {
@@ -128,7 +120,7 @@ const memberWithPassword = () => createUser(app(), 'authenticated', { visibility
 describe('workshop page', () => {
   test('the public opens a workshop from the search results: its details and places, and a sign-in prompt instead of Register', async () => {
     const { page, errors, close } = await openPage({ timezoneId: 'America/New_York' });
-    await page.goto(`${baseUrl}/search/?q=KlimaSeniorinnen`);
+    await page.goto(`${web.baseUrl}/search/?q=KlimaSeniorinnen`);
     // A recording of the same name is a resource: the workshop's result links to a workshop page.
     await page.locator('#results .result h3 a[href^="/search/workshops/"]', { hasText: SEEDED_WORKSHOP }).click();
     await page.waitForURL(/\/search\/workshops\/[a-z0-9]+\?locale=en$/);
@@ -158,7 +150,7 @@ describe('workshop page', () => {
     const workshop = await createWorkshop(app(), { capacity: 20, visibility: 'members' });
     const member = await memberWithPassword();
     const { page, errors, close } = await openPage();
-    await page.goto(`${baseUrl}/search/workshops/${workshop}`);
+    await page.goto(`${web.baseUrl}/search/workshops/${workshop}`);
     // Members-only: the public cannot tell it from a missing page, and is asked to sign in.
     await page.getByText('This page does not exist, or it is for members only').waitFor();
     await checkPageState(page, 'workshop-members-only-public');
@@ -220,7 +212,7 @@ describe('workshop page', () => {
     await api(app(), holder).post(`/api/workshops/${workshop}/registrations`).expect(201);
     const member = await memberWithPassword();
     const { page, errors, close } = await openPage();
-    await page.goto(`${baseUrl}/search/workshops/${workshop}?locale=en`);
+    await page.goto(`${web.baseUrl}/search/workshops/${workshop}?locale=en`);
     await signIn(page, member.email);
     await page.locator('#registration-action', { hasText: 'Join the waitlist' }).click();
     await page.locator('#action-outcome', { hasText: 'waitlist' }).waitFor();
@@ -244,7 +236,7 @@ describe('workshop page', () => {
     const notYet = await createWorkshop(app(), { visibility: 'public', opensInDays: 3 });
     const member = await memberWithPassword();
     const { page, errors, close } = await openPage();
-    await page.goto(`${baseUrl}/search/workshops/${closed}`);
+    await page.goto(`${web.baseUrl}/search/workshops/${closed}`);
     await signIn(page, member.email);
     await page.getByText('Registration is closed.').waitFor();
     await page.locator('#registration-action', { hasText: 'Register' }).click();
@@ -255,7 +247,7 @@ describe('workshop page', () => {
     await checkPageState(page, 'workshop-closed');
     await checkInGerman(page, 'workshop-closed', 'Die Anmeldung ist geschlossen.');
 
-    await page.goto(`${baseUrl}/search/workshops/${notYet}`);
+    await page.goto(`${web.baseUrl}/search/workshops/${notYet}`);
     await page.locator('#registration-action', { hasText: 'Register' }).click();
     await page.locator('#action-refusal', { hasText: 'Registration is not open yet: it opens on' }).waitFor();
     await checkPageState(page, 'workshop-not-open-yet');
@@ -276,7 +268,7 @@ describe('reading group page', () => {
   test('the public sees the sessions, their readings linked to resource pages, the places, and a sign-in prompt', async () => {
     const group = await createGroup({ capacity: 2, readings: [resource] });
     const { page, errors, close } = await openPage();
-    await page.goto(`${baseUrl}/search/reading-groups/${group.documentId}`);
+    await page.goto(`${web.baseUrl}/search/reading-groups/${group.documentId}`);
     await page.locator('h1', { hasText: group.name }).waitFor();
     expect(await page.locator('#places').textContent()).toBe('2 places left of 2.');
     const reading = page.locator('.session a', { hasText: 'Guide to reading Strasbourg judgments' });
@@ -291,7 +283,7 @@ describe('reading group page', () => {
   test('a member joins and leaves, seeing their state and the places; a full group refuses with the reason', async () => {
     const group = await createGroup({ capacity: 2, readings: [resource] });
     const { page, errors, close } = await openPage();
-    await page.goto(`${baseUrl}/search/reading-groups/${group.documentId}`);
+    await page.goto(`${web.baseUrl}/search/reading-groups/${group.documentId}`);
     await signIn(page, member.email);
     await page.locator('#member-state', { hasText: 'You do not take part in this reading group.' }).waitFor();
     await tabTo(page, '#participation-action');
@@ -313,7 +305,7 @@ describe('reading group page', () => {
     const full = await createGroup({ capacity: 1 });
     const [other] = await createMembers(app(), 1);
     await api(app(), other).post(`/api/reading-groups/${full.documentId}/participants`).expect(201);
-    await page.goto(`${baseUrl}/search/reading-groups/${full.documentId}`);
+    await page.goto(`${web.baseUrl}/search/reading-groups/${full.documentId}`);
     await page.locator('#participation-action', { hasText: 'Join the group' }).click();
     await page.locator('#action-refusal', { hasText: 'This reading group is full.' }).waitFor();
     expect(await page.locator('#places').textContent()).toBe('No places left.');
@@ -327,7 +319,7 @@ describe('plural forms', () => {
   test('places and waitlists in Polish follow one, few and many', async () => {
     const workshop = await createWorkshop(app(), { capacity: 25, visibility: 'public' });
     const { page, close } = await openPage({ locale: 'pl-PL' });
-    await page.goto(`${baseUrl}/search/workshops/${workshop}`);
+    await page.goto(`${web.baseUrl}/search/workshops/${workshop}`);
     await page.locator('#places', { hasText: 'Zostało 25 miejsc z 25.' }).waitFor();
     const members = await createMembers(app(), 3);
     for (const member of members) await api(app(), member).post(`/api/workshops/${workshop}/registrations`).expect(201);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
-import { startBrowser } from '../helpers/browser';
+import { useBrowser, watchPage } from '../helpers/browser';
 import { APP_DIR } from '../helpers/paths';
 import { startSignedIn } from '../helpers/site-session';
 import { useApp } from '../helpers/strapi';
@@ -34,31 +34,23 @@ const VIEWS: View[] = [
   { name: 'skills map', url: '/search/?view=matrix', ready: { public: 'table.matrix td', member: 'table.matrix td' } },
 ];
 
-let browser: Browser;
-let baseUrl: string;
+const web = useBrowser(app);
 let member: TestUser;
 
 beforeAll(async () => {
-  ({ browser, baseUrl } = await startBrowser(app()));
   member = await createUser(app());
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** A fresh context (nothing shared between tests), signed in as `member` for the member audience. */
 const openPage = async (audience: Audience = 'public', options: BrowserContextOptions = {}) => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: DESKTOP, ...options });
+  const context = await web.browser.newContext({ locale: 'en-GB', viewport: DESKTOP, ...options });
   if (audience === 'member') await startSignedIn(context, { jwt: member.jwt, name: member.email });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors, close: () => context.close() };
+  return { page, ...watchPage(page), close: () => context.close() };
 };
 
 const show = async (page: Page, view: View, audience: Audience) => {
-  await page.goto(`${baseUrl}${view.url}`);
+  await page.goto(`${web.baseUrl}${view.url}`);
   await page.locator(view.ready[audience]).first().waitFor();
   if (!view.unfoldFacets) return;
   if (!(await page.locator('#facets-panel').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator('#facets-title').click();
@@ -123,7 +115,7 @@ describe('members site: shell and search page', () => {
 
   test('keyboard alone: the skip link goes to the content; Tab reaches the language picker, sign-in and navigation, visibly', async () => {
     const { page, close } = await openPage();
-    await page.goto(`${baseUrl}/search/?q=eviction`);
+    await page.goto(`${web.baseUrl}/search/?q=eviction`);
     await page.locator('#results .result').first().waitFor();
 
     await page.keyboard.press('Tab');
@@ -138,7 +130,7 @@ describe('members site: shell and search page', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.getElementById('content')!.contains(document.activeElement))).toBe(true);
 
-    await page.goto(`${baseUrl}/search/?q=eviction`);
+    await page.goto(`${web.baseUrl}/search/?q=eviction`);
     await page.locator('#results .result').first().waitFor();
     await tabTo(page, '#ui-language');
     await tabTo(page, '#sign-in-email');
@@ -150,7 +142,7 @@ describe('members site: shell and search page', () => {
 
   test('following a result moves the focus to the new page’s h1; Back returns to the results', async () => {
     const { page, errors, close } = await openPage();
-    await page.goto(`${baseUrl}/search/?q=eviction`);
+    await page.goto(`${web.baseUrl}/search/?q=eviction`);
     await page.locator('#results .result a').first().waitFor();
     const results = await page.locator('#results .result h3').allTextContents();
     const searchUrl = page.url();
@@ -171,12 +163,12 @@ describe('members site: shell and search page', () => {
 
   test('a deep link to a page that does not exist shows a not-found page with a way back', async () => {
     const { page, errors, close } = await openPage();
-    const response = await page.goto(`${baseUrl}/search/no-such-page/123`);
+    const response = await page.goto(`${web.baseUrl}/search/no-such-page/123`);
     expect(response?.status()).toBe(200);
     await page.locator('main h1', { hasText: 'This page does not exist' }).waitFor();
     expect(await page.title()).toContain('This page does not exist');
     await page.locator('main a', { hasText: 'Back to search' }).click();
-    await page.waitForURL(`${baseUrl}/search/`);
+    await page.waitForURL(`${web.baseUrl}/search/`);
     await page.locator('#search-input').waitFor();
     expect(errors).toEqual([]);
     await close();

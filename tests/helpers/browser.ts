@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import type { TestApp } from './strapi';
 
@@ -23,4 +23,30 @@ export const signInToAdmin = async (page: Page, baseUrl: string, { email, passwo
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Login' }).click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+};
+
+/**
+ * The browser of a test file: Chromium on `app` served locally, started before the file's tests
+ * and closed after them. Read `browser` and `baseUrl` from the returned object once tests run.
+ */
+export const useBrowser = (app: () => TestApp) => {
+  const started = {} as { browser: Browser; baseUrl: string };
+  beforeAll(async () => {
+    Object.assign(started, await startBrowser(app()));
+  }, 60_000);
+  afterAll(async () => {
+    await started.browser?.close();
+  });
+  return started;
+};
+
+/** What went wrong on `page` while a test used it: its script errors and every 5xx answer it got. */
+export const watchPage = (page: Page) => {
+  const errors: string[] = [];
+  const failures: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
+  });
+  return { errors, failures };
 };

@@ -24,7 +24,6 @@ import { percentile } from './lib/stats';
  * Baseline, measured in the same run and browser: the same document's stock REST answer
  * (`/api/…?populate=*`, or the API the page itself calls) until its title is on screen. Prints
  * p50/p95, the ratio site/REST at p50, the goal (content within 1 s), and the site's script sizes.
- * A document page that is not built yet (the site shows its not-found page) is skipped with a note.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const GOAL_MS = 1000;
@@ -45,8 +44,6 @@ type SitePage = {
   content?: string;
   /** The REST answer a developer would open instead; null when the API has none for this audience. */
   baseline: string | null;
-  /** A document page: skipped while the site has no route for it. */
-  document?: boolean;
 };
 
 type Timing = { fcp: number; visible: number };
@@ -148,7 +145,6 @@ const documentPages = async (strapi: Core.Strapi): Promise<SitePage[]> => {
         url: documentUrl(kind.type, found.documentId, 'en')!,
         expected: found[kind.title],
         baseline: `/api/${kind.plural}/${found.documentId}?locale=en&populate=*`,
-        document: true,
       });
     }
   }
@@ -162,7 +158,6 @@ const documentPages = async (strapi: Core.Strapi): Promise<SitePage[]> => {
       url: agreementUrl({ locale: 'en' }),
       expected: agreement.title,
       baseline: `/api/agreement-versions/${agreement.documentId}?locale=en&populate=*`,
-      document: true,
     });
   return pages;
 };
@@ -278,11 +273,6 @@ const main = async () => {
     const member = await createMember(strapi);
     const pages = [...(await searchPages(baseUrl, member)), ...(await documentPages(strapi))];
 
-    // The site's not-found page, to tell a document page not built yet from one that is.
-    const notFound = (
-      await loadSitePage(browser, baseUrl, { name: 'not found', audience: 'public', url: '/search/no-such-page/0', expected: '', baseline: null }, undefined)
-    ).h1;
-
     console.log(`\nTime until shown, p50 / p95 over ${RUNS} loads, each in a fresh browser context (Chromium ${browser.version()}, loopback):`);
     console.log('  page (audience): site first paint · site content visible | REST first paint · REST title visible | site/REST at p50 | goal ≤ 1 s (p95)');
     for (const page of pages) {
@@ -290,12 +280,8 @@ const main = async () => {
       const as = page.audience === 'member' ? member : undefined;
       const problem = await baselineProblem(baseUrl, page, as);
       const baseline = problem ? null : page.baseline;
-      // The first load warms the server up and tells whether the page exists yet; it is not counted.
-      const first = await loadSitePage(browser, baseUrl, page, as);
-      if (page.document && first.h1 === notFound) {
-        console.log(`  ${label}: skipped, the site has no page at ${page.url} yet (REST baseline: ${problem ?? 'ready'})`);
-        continue;
-      }
+      // The first load warms the server up; it is not counted.
+      await loadSitePage(browser, baseUrl, page, as);
       const site: Timing[] = [];
       const rest: Timing[] = [];
       let wrong = '';

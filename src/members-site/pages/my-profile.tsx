@@ -222,7 +222,16 @@ const ProfileForm = ({ profile, locales }: { profile: api.OwnProfile | null; loc
     }
     setProblems({});
     setBusy(true);
-    const shared = { displayName: name, countries, languages, visibility, openToQuestions, canMentor, contactRoute };
+    // The contact route goes with the rest once the API names one (or the member chose one).
+    const shared = {
+      displayName: name,
+      countries,
+      languages,
+      visibility,
+      openToQuestions,
+      canMentor,
+      ...(profile?.contactRoute !== undefined || contactRoute !== 'none' ? { contactRoute } : {}),
+    };
     const toNull = (text: string) => (text.trim() ? text : null);
     // Every bio edited, the one shown first: each is saved in its own locale, with the shared fields.
     const edited = Object.keys(bios).filter((code) => code === bioLocale || bios[code] !== (savedBios[code] ?? ''));

@@ -196,7 +196,8 @@ describe('contacting members', () => {
   let byEmail: TestUser;
   let silent: TestUser;
   beforeAll(async () => {
-    const expert = (displayName: string) => createUser(app(), 'authenticated', { displayName, visibility: 'members', openToQuestions: true, languages: ['en'] });
+    const expert = (displayName: string) =>
+      createUser(app(), 'authenticated', { displayName, visibility: 'members', openToQuestions: true, languages: ['en'] });
     [writer, byMessage, byEmail, silent] = await Promise.all([expert('Writing Member'), expert('Ada Message'), expert('Bea Email'), expert('Cy Silent')]);
     for (const [member, contactRoute] of [
       [writer, 'message'],

@@ -147,6 +147,31 @@ describe('My profile', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('profile-displayName');
     expect(await page.locator('#profile-failure').textContent()).toContain('was not saved');
     await checkPageState(page, 'my-profile-error');
+    // What the API refuses shows next to the field it names too.
+    await page.route('**/api/members/me*', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              data: null,
+              error: {
+                status: 400,
+                name: 'ValidationError',
+                message: "Invalid field 'bio': too long",
+                details: { errors: [{ path: ['bio'], message: 'too long' }] },
+              },
+            }),
+          })
+        : route.continue(),
+    );
+    await page.locator('#profile-displayName').fill('Maria Kowalska');
+    await page.locator('#profile-save').click();
+    await page.locator('#profile-bio-error', { hasText: 'This was not accepted: too long' }).waitFor();
+    expect(await page.locator('#profile-displayName').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('#profile-bio').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('profile-bio');
+    await page.unroute('**/api/members/me*');
     // Nothing was written.
     expect((await api(app(), member).get('/api/members/me')).body.data.displayName).toBe('Maria Kowalska');
     expect({ errors, failures }).toEqual({ errors: [], failures: [] });
@@ -236,6 +261,19 @@ describe('contacting members', () => {
     await item('Ada Message').getByText('Your message to Ada Message was sent.').waitFor();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await checkPageState(page, 'who-to-ask-sent');
+    // More than 10 messages a day: the API's 429 is said in words.
+    await page.route('**/api/members/*/messages', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ data: null, error: { status: 429, message: 'Too many messages' } }),
+      }),
+    );
+    await toggle.click();
+    await subject.fill('Another question');
+    await page.locator(`#write-${byMessage.memberId}-message`).fill('And one more thing.');
+    await item('Ada Message').getByRole('button', { name: 'Send' }).click();
+    await item('Ada Message').getByText('You have sent the most messages allowed in a day (10)').waitFor();
     expect({ errors, failures }).toEqual({ errors: [], failures: [] });
     await close();
   });

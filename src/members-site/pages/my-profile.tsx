@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as api from '../api';
-import { COUNTRY_CODES, LANGUAGE_CODES } from '../../custom-fields/codes';
+import { COUNTRY_CODES, LANGUAGE_CODES, languageNativeName } from '../../custom-fields/codes';
 import { Failure, Loading, Page } from '../components';
 import { countryName } from '../document-parts';
 import { useApi } from '../hooks';
@@ -205,7 +205,11 @@ const ProfileForm = ({ profile, locales }: { profile: api.OwnProfile | null; loc
 
   const bio = bios[bioLocale];
   const nameCountry = (code: string) => countryName(code, language);
-  const nameLanguage = (code: string) => languageName(code, language);
+  // A language the browser cannot name (its CLDR data leaves out some rare ones) goes by its own name.
+  const nameLanguage = (code: string) => {
+    const name = languageName(code, language);
+    return name.toLowerCase() === code ? languageNativeName(code) || name : name;
+  };
 
   const focusField = (field: Field) => requestAnimationFrame(() => document.getElementById(controlId(field))?.focus());
 

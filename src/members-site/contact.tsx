@@ -7,7 +7,7 @@ import { useSite } from './site';
 type Person = { documentId: string; displayName: string };
 type Problems = Partial<Record<'subject' | 'message', string>>;
 
-const MAX_SUBJECT = 200;
+const MAX_SUBJECT = 150;
 const MAX_MESSAGE = 5000;
 
 /** A 400's problems by field, in the interface language where the site knows them, else as the API words them. */

@@ -54,7 +54,14 @@ const CodeChecklist = ({
 }) => {
   const { t, language } = useSite();
   const [filter, setFilter] = useState('');
-  const named = useMemo(() => codes.map((code) => ({ code, name: nameOf(code) })).sort((a, b) => a.name.localeCompare(b.name, language)), [codes, language]);
+  const named = useMemo(() => {
+    const names = codes.map((code) => ({ code, name: nameOf(code) }));
+    // Two codes the browser names alike (Akan and Twi) are told apart by their codes.
+    const repeated = new Set(names.filter(({ name }, index) => names.findIndex((other) => other.name === name) !== index).map(({ name }) => name));
+    return names
+      .map(({ code, name }) => ({ code, name: repeated.has(name) ? `${name} (${code})` : name }))
+      .sort((a, b) => a.name.localeCompare(b.name, language));
+  }, [codes, language]);
   const wanted = filter.trim().toLocaleLowerCase(language);
   const shown = named.filter(
     ({ code, name }) => chosen.includes(code) || !wanted || name.toLocaleLowerCase(language).includes(wanted) || code.toLowerCase() === wanted,

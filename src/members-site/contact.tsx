@@ -71,7 +71,17 @@ const WriteTo = ({ person }: { person: Person }) => {
         requestAnimationFrame(() => document.getElementById(`${id}-${named.subject ? 'subject' : 'message'}`)?.focus());
       } else
         setFailure(
-          t(status === 429 ? 'contact.tooMany' : status === 404 ? 'contact.gone' : status === 401 || status === 403 ? 'contact.signIn' : 'error.generic'),
+          t(
+            status === 429
+              ? 'contact.tooMany'
+              : status === 503
+                ? 'contact.unavailable'
+                : status === 404
+                  ? 'contact.gone'
+                  : status === 401 || status === 403
+                    ? 'contact.signIn'
+                    : 'error.generic',
+          ),
         );
     } finally {
       setBusy(false);

@@ -86,6 +86,7 @@ const en = {
   'contact.invalid.subject': 'This subject was not accepted.',
   'contact.invalid.message': 'This message was not accepted.',
   'contact.tooMany': 'You have sent the most messages allowed in a day (10): please try again tomorrow.',
+  'contact.unavailable': 'The message could not be sent just now: please try again later.',
   'contact.gone': 'This member can no longer be written to.',
   'contact.signIn': 'Please sign in as a member to write to members.',
 };
@@ -175,6 +176,7 @@ const de = {
   'contact.invalid.subject': 'Dieser Betreff wurde nicht angenommen.',
   'contact.invalid.message': 'Diese Nachricht wurde nicht angenommen.',
   'contact.tooMany': 'Sie haben die höchstens erlaubte Zahl an Nachrichten pro Tag (10) gesendet: Bitte versuchen Sie es morgen wieder.',
+  'contact.unavailable': 'Die Nachricht konnte gerade nicht gesendet werden: Bitte versuchen Sie es später noch einmal.',
   'contact.gone': 'Diesem Mitglied kann nicht mehr geschrieben werden.',
   'contact.signIn': 'Bitte melden Sie sich als Mitglied an, um Mitgliedern zu schreiben.',
 };
@@ -265,6 +267,7 @@ const fr = {
   'contact.invalid.subject': 'Cet objet n’a pas été accepté.',
   'contact.invalid.message': 'Ce message n’a pas été accepté.',
   'contact.tooMany': 'Vous avez envoyé le nombre maximal de messages autorisé par jour (10) : réessayez demain.',
+  'contact.unavailable': 'Le message n’a pas pu être envoyé pour l’instant : réessayez plus tard.',
   'contact.gone': 'Il n’est plus possible d’écrire à ce membre.',
   'contact.signIn': 'Connectez-vous en tant que membre pour écrire aux membres.',
 };
@@ -355,6 +358,7 @@ const es = {
   'contact.invalid.subject': 'Este asunto no se ha aceptado.',
   'contact.invalid.message': 'Este mensaje no se ha aceptado.',
   'contact.tooMany': 'Ha enviado el máximo de mensajes permitido al día (10): vuelva a intentarlo mañana.',
+  'contact.unavailable': 'No se ha podido enviar el mensaje en este momento: vuelva a intentarlo más tarde.',
   'contact.gone': 'Ya no se puede escribir a este miembro.',
   'contact.signIn': 'Inicie sesión como miembro para escribir a los miembros.',
 };
@@ -445,6 +449,7 @@ const it = {
   'contact.invalid.subject': 'Questo oggetto non è stato accettato.',
   'contact.invalid.message': 'Questo messaggio non è stato accettato.',
   'contact.tooMany': 'Hai inviato il numero massimo di messaggi consentiti al giorno (10): riprova domani.',
+  'contact.unavailable': 'Al momento non è stato possibile inviare il messaggio: riprova più tardi.',
   'contact.gone': 'Non è più possibile scrivere a questo membro.',
   'contact.signIn': 'Accedi come membro per scrivere ai membri.',
 };
@@ -535,6 +540,7 @@ const pl = {
   'contact.invalid.subject': 'Ten temat nie został zaakceptowany.',
   'contact.invalid.message': 'Ta wiadomość nie została zaakceptowana.',
   'contact.tooMany': 'Wysłano już największą dozwoloną liczbę wiadomości na dzień (10): spróbuj ponownie jutro.',
+  'contact.unavailable': 'Nie udało się teraz wysłać wiadomości: spróbuj ponownie później.',
   'contact.gone': 'Do tego członka nie można już pisać.',
   'contact.signIn': 'Zaloguj się jako członek, aby pisać do członków.',
 };
@@ -625,6 +631,7 @@ const ro = {
   'contact.invalid.subject': 'Acest subiect nu a fost acceptat.',
   'contact.invalid.message': 'Acest mesaj nu a fost acceptat.',
   'contact.tooMany': 'Ați trimis numărul maxim de mesaje permis pe zi (10): încercați din nou mâine.',
+  'contact.unavailable': 'Mesajul nu a putut fi trimis acum: încercați din nou mai târziu.',
   'contact.gone': 'Acestui membru nu i se mai poate scrie.',
   'contact.signIn': 'Autentificați-vă ca membru pentru a le scrie membrilor.',
 };
@@ -714,6 +721,7 @@ const el = {
   'contact.invalid.subject': 'Αυτό το θέμα δεν έγινε δεκτό.',
   'contact.invalid.message': 'Αυτό το μήνυμα δεν έγινε δεκτό.',
   'contact.tooMany': 'Στείλατε τον μέγιστο επιτρεπόμενο αριθμό μηνυμάτων ανά ημέρα (10): δοκιμάστε ξανά αύριο.',
+  'contact.unavailable': 'Δεν ήταν δυνατή η αποστολή του μηνύματος αυτή τη στιγμή: δοκιμάστε ξανά αργότερα.',
   'contact.gone': 'Δεν είναι πλέον δυνατό να γράψετε σε αυτό το μέλος.',
   'contact.signIn': 'Συνδεθείτε ως μέλος για να γράψετε σε μέλη.',
 };

@@ -51,12 +51,19 @@ export type Matrix = {
   rows: Array<{ skill: { slug: string; name: string }; cells: Record<string, MatrixCell> }>;
 };
 
-/** An answer other than 2xx. `parameter` names the offending query parameter of a 400 (e.g. `filters.country`). */
+/** One problem of a 400 with where it is (`['data', 3, 'level']`, as the API names it, in strings). */
+export type FieldError = { path: string[]; message: string };
+
+/**
+ * An answer other than 2xx. `parameter` names the (first) offending query parameter or field of a
+ * 400 (e.g. `filters.country`); `fieldErrors` keeps every problem the API listed, each with its path.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly parameter?: string,
+    readonly fieldErrors: FieldError[] = [],
   ) {
     super(message);
   }
@@ -84,7 +91,7 @@ export const session = {
   },
 };
 
-type StrapiError = { error?: { message?: string; details?: { errors?: Array<{ path?: string[] }> } } };
+type StrapiError = { error?: { message?: string; details?: { errors?: Array<{ path?: Array<string | number>; message?: string }> } } };
 
 /** A JSON request to the app's API as the signed-in member (or the public); anything but 2xx is an ApiError. */
 export const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
@@ -98,8 +105,11 @@ export const request = async <T>(path: string, init: RequestInit = {}): Promise<
   if (response.status === 204) return null as T;
   const body = (await response.json().catch(() => null)) as (T & StrapiError) | null;
   if (!response.ok || body === null) {
-    const parameter = body?.error?.details?.errors?.[0]?.path?.join('.');
-    throw new ApiError(response.status, body?.error?.message ?? response.statusText, parameter);
+    const listed = body?.error?.details?.errors ?? [];
+    const fieldErrors = listed
+      .filter((problem) => Array.isArray(problem.path))
+      .map((problem) => ({ path: problem.path!.map(String), message: problem.message ?? '' }));
+    throw new ApiError(response.status, body?.error?.message ?? response.statusText, fieldErrors[0]?.path.join('.'), fieldErrors);
   }
   return body;
 };

@@ -14,6 +14,8 @@ const MemberPage = lazy(() => import('./pages/member').then((m) => m.MemberPage)
 const WorkshopPage = lazy(() => import('./pages/workshop').then((m) => m.WorkshopPage));
 const ReadingGroupPage = lazy(() => import('./pages/reading-group').then((m) => m.ReadingGroupPage));
 const AgreementPage = lazy(() => import('./pages/agreement').then((m) => m.AgreementPage));
+const MySkillsPage = lazy(() => import('./pages/my-skills').then((m) => m.MySkillsPage));
+const MyCommitmentsPage = lazy(() => import('./pages/my-commitments').then((m) => m.MyCommitmentsPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -166,6 +168,8 @@ const Shell = () => {
           <Route path={`${BASE}workshops/:id`} component={WorkshopPage} />
           <Route path={`${BASE}reading-groups/:id`} component={ReadingGroupPage} />
           <Route path={`${BASE}agreement`} component={AgreementPage} />
+          <Route path={`${BASE}me/skills`} component={MySkillsPage} />
+          <Route path={`${BASE}me/commitments`} component={MyCommitmentsPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

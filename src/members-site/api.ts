@@ -34,6 +34,9 @@ export type SearchRequest = {
   pageSize: number;
 };
 
+/** How members may get in touch with someone: their e-mail address, or a message through the platform. */
+export type Contact = { route: 'email'; email: string } | { route: 'message' };
+
 export type Expert = {
   documentId: string;
   displayName: string;
@@ -42,6 +45,8 @@ export type Expert = {
   languages: string[];
   countries: string[];
   organisation: { slug: string; name: string } | null;
+  /** How to reach them, as far as they allow it (null: not at all). */
+  contact?: Contact | null;
 };
 
 export type MatrixStatus = 'good' | 'risk' | 'gap';
@@ -51,19 +56,19 @@ export type Matrix = {
   rows: Array<{ skill: { slug: string; name: string }; cells: Record<string, MatrixCell> }>;
 };
 
-/** One problem of a 400 with where it is (`['data', 3, 'level']`, as the API names it, in strings). */
-export type FieldError = { path: string[]; message: string };
+/** One problem of a 400: the path of the parameter or field at fault (`displayName`, `filters.country`) and what is wrong. */
+export type FieldError = { path: string; message: string };
 
 /**
- * An answer other than 2xx. `parameter` names the (first) offending query parameter or field of a
- * 400 (e.g. `filters.country`); `fieldErrors` keeps every problem the API listed, each with its path.
+ * An answer other than 2xx. `parameter` names the offending query parameter or field of a 400
+ * (e.g. `filters.country`, the first one); `fields` lists every problem the API named.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly parameter?: string,
-    readonly fieldErrors: FieldError[] = [],
+    readonly fields: FieldError[] = [],
   ) {
     super(message);
   }
@@ -104,12 +109,11 @@ export const request = async <T>(path: string, init: RequestInit = {}): Promise<
   // 204 No Content (a cancellation, leaving a group) has no body to read.
   if (response.status === 204) return null as T;
   const body = (await response.json().catch(() => null)) as (T & StrapiError) | null;
+  // 202 Accepted (a message sent) may have no body either.
+  if (response.status === 202 && body === null) return null as T;
   if (!response.ok || body === null) {
-    const listed = body?.error?.details?.errors ?? [];
-    const fieldErrors = listed
-      .filter((problem) => Array.isArray(problem.path))
-      .map((problem) => ({ path: problem.path!.map(String), message: problem.message ?? '' }));
-    throw new ApiError(response.status, body?.error?.message ?? response.statusText, fieldErrors[0]?.path.join('.'), fieldErrors);
+    const fields = (body?.error?.details?.errors ?? []).map((problem) => ({ path: (problem.path ?? []).join('.'), message: problem.message ?? '' }));
+    throw new ApiError(response.status, body?.error?.message ?? response.statusText, fields[0]?.path, fields);
   }
   return body;
 };
@@ -129,6 +133,65 @@ export const signIn = async (identifier: string, password: string): Promise<Sess
   });
   return { jwt: body.jwt, name: body.user.username ?? body.user.email ?? identifier };
 };
+
+export type Visibility = 'hidden' | 'members' | 'public';
+export type ContactRoute = 'none' | 'email' | 'message';
+
+/** The signed-in member's own profile (GET /api/members/me); `bio` is the one of the locale asked for. */
+export type OwnProfile = {
+  documentId: string;
+  locale: string;
+  displayName: string;
+  bio: string | null;
+  countries: string[] | null;
+  languages: string[] | null;
+  visibility: Visibility;
+  openToQuestions: boolean;
+  canMentor: boolean;
+  contactRoute?: ContactRoute;
+  organisation: { name: string; slug: string } | null;
+};
+
+export type OwnProfileChanges = Partial<Omit<OwnProfile, 'documentId' | 'locale' | 'organisation'>>;
+
+const OWN_PROFILE = '/api/members/me';
+const withLocale = (path: string, locale?: string) => (locale ? `${path}?${new URLSearchParams({ locale })}` : path);
+
+/** The member's own profile in `locale` (the default locale when absent); null when they have none (404). */
+export const ownProfile = (locale?: string) =>
+  request<{ data: OwnProfile }>(withLocale(OWN_PROFILE, locale)).then(
+    (body) => body.data,
+    (error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    },
+  );
+
+/** Creates or updates the member's own profile; `bio` is saved as the one of `locale`, the other fields are shared by every locale. */
+export const saveOwnProfile = (changes: OwnProfileChanges, locale?: string) =>
+  request<{ data: OwnProfile }>(withLocale(OWN_PROFILE, locale), { method: 'PUT', body: JSON.stringify({ data: changes }) }).then((body) => body.data);
+
+/** The content locales (for which bio to edit), the default one marked. */
+export const contentLocales = () => request<Array<{ code: string; isDefault?: boolean }>>('/api/i18n/locales');
+
+/** Everything the platform holds about the member, as a JSON file (asked for with the sign-in, so not a plain link). */
+export const exportOwnData = async () => {
+  const headers = new Headers({ Accept: 'application/json' });
+  const jwt = session.read()?.jwt;
+  if (jwt) headers.set('Authorization', `Bearer ${jwt}`);
+  const response = await fetch('/api/me/export', { headers, credentials: 'omit' });
+  if (!response.ok) throw new ApiError(response.status, response.statusText);
+  return response.blob();
+};
+
+/** Erases the member's profile, skills, registrations and account (204). */
+export const eraseOwnAccount = () => request<null>('/api/me', { method: 'DELETE' });
+
+export const contactPath = (member: string) => `/api/members/${encodeURIComponent(member)}/contact`;
+
+/** Writes to a member through the platform, without seeing their address (202). */
+export const sendMessage = (member: string, message: { subject: string; message: string }) =>
+  request<unknown>(`/api/members/${encodeURIComponent(member)}/messages`, { method: 'POST', body: JSON.stringify({ data: message }) });
 
 export const experts = (skill: string) =>
   request<{ data: Expert[] }>(`/api/skills-mapping/experts?${new URLSearchParams({ skill })}`).then((body) => body.data);

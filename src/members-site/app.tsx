@@ -5,6 +5,7 @@ import { ApiError } from './api';
 import { markNavigation, Page } from './components';
 import { isUiLanguage, languageName, UI_LANGUAGES } from './i18n';
 import { SearchPage } from './pages/search';
+import { MY_SPACE } from './my-space';
 import { SiteProvider, useSite } from './site';
 import { BASE } from './urls';
 
@@ -14,6 +15,7 @@ const MemberPage = lazy(() => import('./pages/member').then((m) => m.MemberPage)
 const WorkshopPage = lazy(() => import('./pages/workshop').then((m) => m.WorkshopPage));
 const ReadingGroupPage = lazy(() => import('./pages/reading-group').then((m) => m.ReadingGroupPage));
 const AgreementPage = lazy(() => import('./pages/agreement').then((m) => m.AgreementPage));
+const MyProfilePage = lazy(() => import('./pages/my-profile').then((m) => m.MyProfilePage));
 const MySkillsPage = lazy(() => import('./pages/my-skills').then((m) => m.MySkillsPage));
 const MyCommitmentsPage = lazy(() => import('./pages/my-commitments').then((m) => m.MyCommitmentsPage));
 
@@ -103,7 +105,7 @@ const Membership = () => {
 
 /** The site's sections; the three views of the search page keep `data-view` (bookmarkable as `?view=`). */
 const Navigation = () => {
-  const { t } = useSite();
+  const { t, session } = useSite();
   const { path, query } = useLocation();
   const view = path === BASE ? (query.view ?? 'search') : null;
   const link = (href: string, label: string, current: boolean, dataView?: string) => (
@@ -117,6 +119,7 @@ const Navigation = () => {
       {link(`${BASE}?view=experts`, t('tab.experts'), view === 'experts', 'experts')}
       {link(`${BASE}?view=matrix`, t('tab.matrix'), view === 'matrix', 'matrix')}
       {link(`${BASE}agreement`, t('nav.agreement'), path.startsWith(`${BASE}agreement`))}
+      {session && link(MY_SPACE.profile, t('mySpace.label'), path === MY_SPACE.profile || path.startsWith(`${MY_SPACE.profile}/`))}
     </nav>
   );
 };
@@ -168,8 +171,9 @@ const Shell = () => {
           <Route path={`${BASE}workshops/:id`} component={WorkshopPage} />
           <Route path={`${BASE}reading-groups/:id`} component={ReadingGroupPage} />
           <Route path={`${BASE}agreement`} component={AgreementPage} />
-          <Route path={`${BASE}me/skills`} component={MySkillsPage} />
-          <Route path={`${BASE}me/commitments`} component={MyCommitmentsPage} />
+          <Route path={MY_SPACE.profile} component={MyProfilePage} />
+          <Route path={MY_SPACE.skills} component={MySkillsPage} />
+          <Route path={MY_SPACE.commitments} component={MyCommitmentsPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

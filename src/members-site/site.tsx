@@ -1,5 +1,5 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import * as api from './api';
 import { isUiLanguage, preferredLanguage, rememberLanguage, translator, type Translate, type UiLanguage } from './i18n';
 
@@ -11,6 +11,8 @@ export type Site = {
   session: api.Session | null;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => void;
+  /** The name the header shows for the member, after they changed it on their profile. */
+  rename: (name: string) => void;
 };
 
 const SiteContext = createContext<Site | null>(null);
@@ -44,10 +46,34 @@ export const SiteProvider = ({ children }: { children: ComponentChildren }) => {
     api.session.clear();
     setSession(null);
   }, []);
+  const rename = useCallback((name: string) => {
+    const current = api.session.read();
+    if (!current || current.name === name) return;
+    const renamed = { ...current, name };
+    api.session.save(renamed);
+    setSession(renamed);
+  }, []);
+
+  // After a sign-in, and when a session is restored, the header names the member by their profile's
+  // display name (the account's username stays when they have no profile yet, or it cannot be read).
+  const jwt = session?.jwt;
+  useEffect(() => {
+    if (!jwt) return;
+    let current = true;
+    api.ownProfile().then(
+      (profile) => {
+        if (current && profile && api.session.read()?.jwt === jwt) rename(profile.displayName);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [jwt]);
 
   const site = useMemo(
-    () => ({ language, t: translator(language), chooseLanguage, session, signIn, signOut }),
-    [language, chooseLanguage, session, signIn, signOut],
+    () => ({ language, t: translator(language), chooseLanguage, session, signIn, signOut, rename }),
+    [language, chooseLanguage, session, signIn, signOut, rename],
   );
   return <SiteContext.Provider value={site}>{children}</SiteContext.Provider>;
 };

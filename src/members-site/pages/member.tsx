@@ -1,5 +1,6 @@
 import { useRoute } from 'preact-iso/router';
 import { Page } from '../components';
+import { MemberContact } from '../contact';
 import { countryName, DocumentPage, Facts, LanguageSwitch, useDocument } from '../document-parts';
 import { languageName } from '../i18n';
 import { useSite } from '../site';
@@ -49,6 +50,7 @@ const MemberView = ({ member, locales }: { member: Member; locales: string[] }) 
           </p>
         )}
       </article>
+      <MemberContact person={member} />
       <LanguageSwitch type="member" documentId={member.documentId} locales={locales} current={lang} />
     </Page>
   );

@@ -323,7 +323,8 @@ const SkillsForm = ({ loaded }: { loaded: Loaded }) => {
     } catch (error) {
       const listed =
         error instanceof ApiError && error.status === 400
-          ? error.fieldErrors
+          ? error.fields
+              .map((problem) => ({ path: problem.path.split('.'), message: problem.message }))
               .filter((problem) => problem.path[0] === 'data' && sent[Number(problem.path[1])])
               .map((problem) => ({ skill: sent[Number(problem.path[1])].skill, text: problemText(t, problem.path[2], problem.message) }))
           : [];

@@ -2,13 +2,14 @@ import { useLocation } from 'preact-iso/router';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as api from '../api';
 import { Failure, Loading, Page, SignInButton } from '../components';
+import { ContactPerson } from '../contact';
 import { useApi } from '../hooks';
 import { languageName, UI_LANGUAGES } from '../i18n';
 import { cellStatus, legendText, MATRIX_STATUSES, STATUS_SYMBOL, statusWord } from '../matrix-status';
 import { useSite } from '../site';
 import { Snippet } from '../snippet';
 import { FACETS, MAX_QUERY_LENGTH, readState, urlOf, type Facet, type PageState } from '../url-state';
-import { hitUrl } from '../urls';
+import { documentUrl, hitUrl } from '../urls';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
@@ -323,7 +324,9 @@ const ExpertList = ({ skill }: { skill: string }) => {
           <ul class="experts-list">
             {list.map((expert) => (
               <li key={expert.documentId}>
-                <strong>{expert.displayName}</strong>
+                <strong>
+                  <a href={documentUrl('member', expert.documentId) ?? '#'}>{expert.displayName}</a>
+                </strong>
                 {expert.organisation ? ` · ${expert.organisation.name}` : ''}
                 <p class="badges">
                   <span class="badge">{`${expert.level} · ${t(`level.${expert.level}` as 'level.0')}`}</span>
@@ -332,6 +335,7 @@ const ExpertList = ({ skill }: { skill: string }) => {
                     <span class="badge">{t('experts.languages', { languages: expert.languages.map((code) => languageName(code, language)).join(', ') })}</span>
                   )}
                 </p>
+                <ContactPerson person={expert} contact={expert.contact} />
               </li>
             ))}
           </ul>

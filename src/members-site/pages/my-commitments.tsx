@@ -237,7 +237,10 @@ const CalendarFeed = () => {
   const [copied, setCopied] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
-  const feed: Feed | undefined = issued ? { createdAt: issued.createdAt } : revoked ? null : loaded.data ? loaded.data.data : undefined;
+  // A 404 is no feed; another failure leaves it unknown, and issuing one still works (it replaces any other).
+  const readFailed = loaded.error !== undefined && !(loaded.error instanceof ApiError && loaded.error.status === 404);
+  const read: Feed | undefined = loaded.data ? loaded.data.data : loaded.error !== undefined ? null : undefined;
+  const feed: Feed | undefined = issued ? { createdAt: issued.createdAt } : revoked ? null : read;
   useEffect(() => setCopied(''), [issued]);
 
   const act = async (action: () => Promise<string>, focus: string) => {
@@ -271,7 +274,7 @@ const CalendarFeed = () => {
     }, 'create-feed');
 
   const webcal = issued ? issued.url.replace(/^https?:\/\//, 'webcal://') : '';
-  const unknown = feed === undefined && loaded.error !== undefined;
+  const unknown = readFailed && !issued && !revoked;
   return (
     <section aria-labelledby="feed-title" class="calendar-feed">
       <h2 id="feed-title">{t('feed.title')}</h2>

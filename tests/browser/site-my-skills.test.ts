@@ -129,6 +129,14 @@ test('a member assesses several skills, saves them at once, finds them after a r
   expect(await page.locator('#unsaved').textContent()).toBe('You have changes that are not saved yet.');
   expect(await page.locator(`#skill-${picked[0].documentId} legend .badge`).first().textContent()).toBe('changed, not saved');
   await checkPageState(page, 'my-skills-changed');
+  // Another interface language keeps the unsaved changes.
+  await page.locator('#ui-language').selectOption('de');
+  await page.locator('h1', { hasText: 'Meine Kompetenzen' }).waitFor();
+  await page.locator('#unsaved', { hasText: 'Sie haben Änderungen, die noch nicht gespeichert sind.' }).waitFor();
+  expect(await page.locator(`#skill-${picked[0].documentId}-level-4`).isChecked()).toBe(true);
+  await checkPageState(page, 'my-skills-changed-de');
+  await page.locator('#ui-language').selectOption('en');
+  await page.locator('h1', { hasText: 'My skills' }).waitFor();
 
   await page.locator('#save-skills').click();
   await page.locator('#save-outcome', { hasText: 'Saved. Skills in your profile: 3.' }).waitFor();

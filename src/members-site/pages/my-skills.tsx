@@ -93,20 +93,22 @@ type Loaded = { skills: Skill[]; claims: Claim[] };
 
 const useMySkills = () => {
   const { language, session } = useSite();
-  const [state, setState] = useState<{ data?: Loaded; error?: unknown }>({});
+  const jwt = session?.jwt;
+  const [state, setState] = useState<{ data?: Loaded; error?: unknown; jwt?: string }>({});
   useEffect(() => {
-    if (!session) return;
+    if (!jwt) return;
     const controller = new AbortController();
-    setState({});
+    // Another language keeps the form (and its unsaved changes) while the names are read again.
+    setState((previous) => (previous.jwt === jwt ? { data: previous.data, jwt } : { jwt }));
     Promise.all([loadSkills(language, controller.signal), request<{ data: Claim[] }>(claimsPath(language), { signal: controller.signal })]).then(
-      ([skills, claims]) => setState({ data: { skills, claims: claims.data } }),
+      ([skills, claims]) => setState({ data: { skills, claims: claims.data }, jwt }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ error });
+        if (!controller.signal.aborted) setState({ error, jwt });
       },
     );
     return () => controller.abort();
-  }, [language, session?.jwt]);
-  return state;
+  }, [language, jwt]);
+  return state.jwt === jwt ? state : {};
 };
 
 const draftsOf = (claims: Claim[]) =>

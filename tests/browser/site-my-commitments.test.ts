@@ -81,6 +81,19 @@ const fetchFeed = (url: string) => {
   return fetch(`${web.baseUrl}${pathname}${search}`);
 };
 
+test('the public is asked to sign in', async () => {
+  const context = await web.browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[1] });
+  const page = await context.newPage();
+  const { errors, failures } = watchPage(page);
+  await page.goto(`${web.baseUrl}/search/me/commitments`);
+  await page.locator('#sign-in-prompt', { hasText: 'Please sign in to see your commitments.' }).waitFor();
+  await page.locator('#sign-in-prompt button').click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in-email');
+  await checkPageState(page, 'my-commitments-public');
+  expect({ errors, failures }).toEqual({ errors: [], failures: [] });
+  await context.close();
+});
+
 test('a member finds their registrations, upcoming first, and cancels one there', async () => {
   const [member] = await createMembers(app(), 1);
   const later = await createWorkshop(app(), { startsInDays: 40 });

@@ -6,6 +6,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::errors',
   // Inside strapi::errors: refusals (4xx) logged in one line, faults left to strapi::errors.
   'global::refusals',
+  // Inside global::refusals, so the 401 it turns a members-only route's anonymous 403 into is logged as such.
+  'global::sign-in-required',
   'global::ai-off',
   'strapi::security',
   { name: 'strapi::cors', config: { origin: corsOrigins(env) } },

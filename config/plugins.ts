@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { viewerFromContext } from '../src/api/access/viewer';
+import { getContactService } from '../src/api/member/services/contact';
 import type { PluginConfigInput } from '../src/plugins/multilingual-search/server/src/config/schema';
 import { emailConfig } from './lib/email';
 import { searchLabels } from './lib/search-labels';
@@ -200,6 +201,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './src/plugins/skills-mapping',
     config: {
       viewerOf: viewerFromContext,
+      // Who-to-ask answers carry each member's contact route, by the app's rule (src/api/member/services/contact.ts).
+      contactsOf: (strapi: Core.Strapi, documentIds: string[], ctx: Parameters<typeof viewerFromContext>[0]) =>
+        getContactService(strapi).contactsOf(documentIds, viewerFromContext(ctx)),
       locales: CONTENT_LOCALES,
       contentTypes: {
         member: 'api::member.member',

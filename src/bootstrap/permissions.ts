@@ -32,9 +32,12 @@ const MEMBER = [
   'api::member.member.eraseMine',
   'api::calendar-feed.calendar-feed.issue',
   'api::calendar-feed.calendar-feed.revoke',
+  'api::calendar-feed.calendar-feed.findMine',
+  'api::member.member.contact',
+  'api::member.member.message',
   'api::agreement-version.agreement-version.suggest',
   ...['register', 'cancelForWorkshop', 'cancel', 'listForWorkshop'].map((action) => `api::registration.registration.${action}`),
-  ...['join', 'leave', 'participants'].map((action) => `api::reading-group.reading-group.${action}`),
+  ...['join', 'leave', 'participants', 'mine'].map((action) => `api::reading-group.reading-group.${action}`),
   'plugin::skills-mapping.matrix.csv',
   'plugin::skills-mapping.experts.find',
   'plugin::skills-mapping.claims.findMine',
@@ -81,6 +84,18 @@ export const declareRoles = (config: PlatformConfig): RoleDeclaration[] => [
     actions: MEMBER,
   },
 ];
+
+/**
+ * The actions a signed-in member may call and the public may not: called without a token, their
+ * routes answer 401 "Sign in to …" rather than users-permissions' bare 403 (see
+ * `src/middlewares/sign-in-required.ts`), and the OpenAPI document says so on each of them.
+ */
+export const membersOnlyActions = (config: PlatformConfig): Set<string> => {
+  const roles = declareRoles(config);
+  const actionsOf = (type: string) => roles.find((role) => role.type === type)?.actions ?? [];
+  const open = new Set(actionsOf('public'));
+  return new Set(actionsOf('authenticated').filter((action) => !open.has(action)));
+};
 
 export const ensureRolesAndPermissions = async (strapi: Core.Strapi, config: PlatformConfig) => {
   const roles = strapi.db.query('plugin::users-permissions.role');

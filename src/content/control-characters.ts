@@ -8,12 +8,12 @@ type Model = { attributes: Record<string, Attribute> };
  * next to other people's words. A C0 or C1 control character there can hide what follows it, and a
  * bidirectional control reorders it ("Ann\u202Egpj.exe" reads "Annexe.jpg"): none is accepted.
  */
-const SINGLE_LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+export const SINGLE_LINE_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /**
  * Multi-line texts (bodies, descriptions, JSON) keep their newlines and tabs, and the bidirectional
  * marks right-to-left writing needs, but not NUL, which PostgreSQL cannot store.
  */
-const NUL = /\u0000/;
+export const NUL = /\u0000/;
 
 const SINGLE_LINE_TYPES = new Set(['string', 'uid', 'email']);
 const MULTI_LINE_TYPES = new Set(['text', 'richtext', 'json', 'blocks']);

@@ -5,10 +5,11 @@ type Entry = { documentId?: string } & Record<string, unknown>;
 
 /**
  * A route middleware that adds `field` to every entry of a content-API response (`data` as one entry
- * or a list), computed for all of them at once from their documentIds.
+ * or a list), computed for all of them at once from their documentIds (and the request, for what
+ * depends on the caller or the locale asked for).
  */
 export const addToEntries =
-  (field: string, compute: (strapi: Core.Strapi, documentIds: string[]) => Promise<Map<string, unknown>>) =>
+  (field: string, compute: (strapi: Core.Strapi, documentIds: string[], ctx: Context) => Promise<Map<string, unknown>>) =>
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     await next();
@@ -18,6 +19,7 @@ export const addToEntries =
     const values = await compute(
       strapi,
       entries.map((entry) => entry.documentId!),
+      ctx,
     );
     for (const entry of entries) entry[field] = values.get(entry.documentId!) ?? null;
   };

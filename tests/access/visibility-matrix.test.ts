@@ -22,7 +22,7 @@ const callerOf = (role: RoleName): Caller => {
   return world.callers[role];
 };
 
-/** `null` = the role has no permission on the route (403). */
+/** `null` = the route is for members only: the public is told to sign in (401). */
 const expectations: Record<string, (role: RoleName) => string[] | null> = {
   'issue-areas': () => [world.area],
   skills: () => [world.skill],
@@ -74,7 +74,7 @@ describe.each(ROLES)('as %s', (role) => {
       const expected = expectations[type](role);
       const response = await api(app(), callerOf(role)).get(`/api/${type}?pagination[pageSize]=100`);
       if (expected === null) {
-        expect(response.status).toBe(403);
+        expect(response.status).toBe(401);
         return;
       }
       expect(response.status).toBe(200);
@@ -82,11 +82,11 @@ describe.each(ROLES)('as %s', (role) => {
       expect(response.body.meta.pagination.total).toBe(expected.length);
     });
 
-    test('single answers 200 for visible documents and 404 (or 403) otherwise', async () => {
+    test('single answers 200 for visible documents and 404 (or 401) otherwise', async () => {
       const expected = expectations[type](role);
       for (const documentId of everyDocument(type)) {
         const response = await api(app(), callerOf(role)).get(`/api/${type}/${documentId}`);
-        if (expected === null) expect(response.status).toBe(403);
+        if (expected === null) expect(response.status).toBe(401);
         else if (expected.includes(documentId)) expect([response.status, response.body.data?.documentId]).toEqual([200, documentId]);
         else expect([response.status, response.body.data ?? null]).toEqual([404, null]);
       }
@@ -109,7 +109,7 @@ describe.each(ROLES)('as %s', (role) => {
     for (const populate of [`populate=${relation}`, 'populate=*', `populate[${relation}][fields][0]=documentId`]) {
       const response = await api(app(), callerOf(role)).get(`/api/${type}?${populate}&pagination[pageSize]=100`);
       if (expectations[type](role) === null) {
-        expect(response.status).toBe(403);
+        expect(response.status).toBe(401);
         continue;
       }
       expect(response.status).toBe(200);

@@ -192,6 +192,6 @@ test('bad suggestions are a 400 naming the field, and nothing is written', async
         data: { sectionKey: 'purpose', kind: 'remove', rationale: 'y' },
       })
     ).status,
-  ).toBe(403);
+  ).toBe(401);
   expect(await count()).toBe(before);
 });

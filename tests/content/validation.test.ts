@@ -168,7 +168,7 @@ describe('a member editing their own profile', () => {
   });
 
   test('the public cannot use the own-profile routes', async () => {
-    expect((await api(app()).get('/api/members/me')).status).toBe(403);
-    expect((await api(app()).put('/api/members/me', { data: { displayName: 'x' } })).status).toBe(403);
+    expect((await api(app()).get('/api/members/me')).status).toBe(401);
+    expect((await api(app()).put('/api/members/me', { data: { displayName: 'x' } })).status).toBe(401);
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import type { Response } from 'supertest';
 import { documentedOperations } from '../../src/api/openapi/operations';
@@ -15,7 +18,15 @@ import { createWorkshop } from '../participation/workshops';
  * routes, so that tenant tokens are on.
  */
 useMeilisearch();
+// Messages between members are e-mail: written to a folder of this file's own, never sent.
+const mailFolder = fs.mkdtempSync(join(tmpdir(), 'cop-mail-'));
+Object.assign(process.env, { EMAIL_TRANSPORT: 'folder', EMAIL_FOLDER: mailFolder });
 const app = useApp('seeded');
+afterAll(() => {
+  delete process.env.EMAIL_TRANSPORT;
+  delete process.env.EMAIL_FOLDER;
+  fs.rmSync(mailFolder, { recursive: true, force: true });
+});
 
 type Schema = Record<string, unknown>;
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
@@ -120,10 +131,28 @@ describe("a member's own profile and data", () => {
   test('profile, export, calendar feed, erasure', async () => {
     await call(member, 'GET', '/members/me', '/members/me');
     await call(member, 'PUT', '/members/me', '/members/me?locale=en', { data: { bio: 'Climate litigation.', languages: ['en', 'de'] } });
+    await call(member, 'GET', '/me/calendar-feed', '/me/calendar-feed');
     await call(member, 'POST', '/me/calendar-feed', '/me/calendar-feed');
+    await call(member, 'GET', '/me/calendar-feed', '/me/calendar-feed');
     await call(member, 'DELETE', '/me/calendar-feed', '/me/calendar-feed');
     await call(member, 'GET', '/me/export', '/me/export');
     await call(await createUser(app(), 'authenticated'), 'DELETE', '/me', '/me');
+  });
+});
+
+describe('contacting a member', () => {
+  test('their contact route, and a message', async () => {
+    const byEmail = await createUser(app(), 'authenticated', { visibility: 'members' });
+    await api(app(), byEmail)
+      .put('/api/members/me', { data: { contactRoute: 'email' } })
+      .expect(200);
+    const byMessage = await createUser(app(), 'authenticated', { visibility: 'members' });
+    await api(app(), byMessage)
+      .put('/api/members/me', { data: { contactRoute: 'message' } })
+      .expect(200);
+    await call(member, 'GET', '/members/{id}/contact', `/members/${byEmail.memberId}/contact`);
+    await call(member, 'GET', '/members/{id}/contact', `/members/${byMessage.memberId}/contact`);
+    await call(member, 'POST', '/members/{id}/messages', `/members/${byMessage.memberId}/messages`, { data: { subject: 'Hello', message: 'A question.' } });
   });
 });
 
@@ -161,6 +190,7 @@ describe('workshops and reading groups', () => {
     await call(member, 'POST', '/reading-groups/{id}/participants', path);
     await call(member, 'POST', '/reading-groups/{id}/participants', path);
     await call(facilitator, 'GET', '/reading-groups/{id}/participants', path);
+    await call(member, 'GET', '/me/reading-groups', '/me/reading-groups?locale=fr');
     await call(member, 'DELETE', '/reading-groups/{id}/participants', path);
   });
 });

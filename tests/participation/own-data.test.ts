@@ -99,7 +99,7 @@ describe("a member's own data: export and erasure", () => {
     const text = JSON.stringify(data);
     for (const foreign of ['Oskar', other.email, other.memberId!, 'tokenHash', '$2a$']) expect(text).not.toContain(foreign);
 
-    expect((await api(app(), 'public').get('/api/me/export')).status).toBe(403);
+    expect((await api(app(), 'public').get('/api/me/export')).status).toBe(401);
   });
 
   test('an endorsement made by a representative is in their export', async () => {

@@ -94,7 +94,7 @@ describe('reading groups: joining and leaving with capacity', () => {
     expect((await api(app(), member).post('/api/reading-groups/abcdefghijklmnopqrstuvwx/participants')).status).toBe(404);
     const malformed = await api(app(), member).post('/api/reading-groups/x;drop/participants');
     expect([malformed.status, malformed.body.error.message]).toEqual([400, "Invalid parameter 'id': must be a documentId"]);
-    expect((await api(app(), 'public').post(`/api/reading-groups/${closed}/participants`)).status).toBe(403);
+    expect((await api(app(), 'public').post(`/api/reading-groups/${closed}/participants`)).status).toBe(401);
     const noProfile = await createUser(app(), 'authenticated', false);
     const refused = await api(app(), noProfile).post(`/api/reading-groups/${closed}/participants`);
     expect([refused.status, refused.body.error.message]).toEqual([403, expect.stringMatching(/PUT \/api\/members\/me/)]);
@@ -117,7 +117,7 @@ describe('reading groups: joining and leaving with capacity', () => {
     expect(names((await api(app(), hidden).get(`/api/reading-groups/${group}/participants`)).body)).toEqual(['Hanna Hidden', 'Vera Visible']);
 
     expect((await api(app(), outsider).get(`/api/reading-groups/${group}/participants`)).status).toBe(403);
-    expect((await api(app(), 'public').get(`/api/reading-groups/${group}/participants`)).status).toBe(403);
+    expect((await api(app(), 'public').get(`/api/reading-groups/${group}/participants`)).status).toBe(401);
     const populated = await api(app(), outsider).get(`/api/reading-groups/${group}?populate=*`);
     expect(JSON.stringify(populated.body)).not.toMatch(/Hanna|Vera/);
   });

@@ -127,7 +127,7 @@ describe('privacy', () => {
   });
 
   test('the CSV is for members, in the same shape, and carries no identity', async () => {
-    expect((await api(app()).get('/api/skills-mapping/matrix.csv')).status).toBe(403);
+    expect((await api(app()).get('/api/skills-mapping/matrix.csv')).status).toBe(401);
     const response = await api(app(), member).get('/api/skills-mapping/matrix.csv?dimension=organisation');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');

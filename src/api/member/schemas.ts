@@ -15,11 +15,24 @@ const ownProfile = z.looseObject({
   visibility: z.enum(['hidden', 'members', 'public']),
   openToQuestions: z.boolean(),
   canMentor: z.boolean(),
+  contactRoute: z
+    .enum(['none', 'email', 'message'])
+    .describe(
+      'how signed-in members may contact you: not at all, by your account e-mail (shown to them), or by a message through the platform (your address is not shown)',
+    ),
   organisation: z.looseObject({ name: z.string(), slug: z.string() }).nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 export const ownProfileResponse = envelope(ownProfile, z.object({}));
+
+/** How a member may be contacted; the same shape on a profile's contact route and on who-to-ask answers. */
+export const contact = z.union([
+  z.object({ route: z.literal('email'), email: z.string().describe("the member's account e-mail") }),
+  z.object({ route: z.literal('message').describe('send a message with POST /members/{id}/messages; their address is not shown') }),
+]);
+export const memberContact = envelope(contact);
+export const messageSent = envelope(z.object({ sent: z.literal(true) }));
 
 const named = (name: 'name' | 'title') => z.object({ documentId: z.string(), [name]: z.string() });
 
@@ -27,7 +40,12 @@ export const ownDataExport = envelope(
   z.looseObject({
     exportedAt: timestamp,
     account: z.looseObject({ username: z.string(), email: z.string(), provider: z.string(), confirmed: z.boolean().nullable() }),
-    profile: z.object({ documentId: z.string(), translations: z.array(z.looseObject({ locale: z.string(), displayName: z.string() })) }).nullable(),
+    profile: z
+      .object({
+        documentId: z.string(),
+        translations: z.array(z.looseObject({ locale: z.string(), displayName: z.string(), contactRoute: z.enum(['none', 'email', 'message']) })),
+      })
+      .nullable(),
     skillClaims: z
       .array(z.looseObject({ skill: z.looseObject({ documentId: z.string() }), level: z.number().int() }))
       .describe('as GET /skills-mapping/me/claims answers them'),

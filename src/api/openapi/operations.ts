@@ -46,6 +46,25 @@ export const documentedOperations: Record<string, DocumentedOperation> = {
   'PUT /members/me': { summary: "Create or change the caller's own member profile", success: { 200: 'The profile' } },
   'GET /me/export': { summary: 'Everything the platform holds about the caller, as JSON', success: { 200: 'The export' } },
   'DELETE /me': { summary: "Erase the caller's account and data, all or nothing", success: noContent },
+  'GET /me/calendar-feed': {
+    summary: 'Whether the caller has a personal calendar feed, and since when (its URL is shown only when issued)',
+    success: { 200: 'The feed, or null' },
+  },
+  'GET /me/reading-groups': { summary: 'The reading groups the caller has joined, with their next session', success: { 200: 'The reading groups' } },
+  'GET /members/{id}/contact': {
+    summary: 'How to contact a member: their e-mail, or a message through the platform (members)',
+    success: { 200: 'The contact route' },
+    refusals: { 404: 'No such member: unknown, hidden, or not open to contact' },
+  },
+  'POST /members/{id}/messages': {
+    summary: 'Send a member a message by e-mail through the platform; their address is not shown (members)',
+    success: { 202: 'Handed to the mail server' },
+    refusals: {
+      404: 'No such member: unknown, hidden, or not open to messages',
+      429: 'The sender has sent the most messages allowed in 24 hours',
+      503: 'The e-mail could not be sent just now',
+    },
+  },
   'POST /me/calendar-feed': { summary: "Issue the caller's personal calendar feed URL (the previous one stops working)", success: { 201: 'The feed' } },
   'DELETE /me/calendar-feed': { summary: "Revoke the caller's personal calendar feed", success: noContent },
 

@@ -1,6 +1,20 @@
 import { memberRef } from '../member/schemas';
 import { answeredAsStatus, envelope, timestamp, z } from '../../utils/route-schemas';
 
+export { z };
+
+/** A registration's workshop, added to every registration of `GET /registrations` and `GET /registrations/:id`. */
+export const registrationWorkshop = z
+  .object({
+    documentId: z.string(),
+    title: z.string(),
+    startsAt: timestamp,
+    endsAt: timestamp,
+    timezone: z.string().describe('IANA time zone, e.g. Europe/Brussels'),
+  })
+  .nullable()
+  .describe('in `locale` where the workshop has it, else the default locale; null when the workshop is gone or not visible to the caller');
+
 const status = z.enum(['confirmed', 'waitlisted', 'cancelled']).describe(answeredAsStatus('state', 'registration'));
 const places = z.object({ capacity: z.number().int(), taken: z.number().int(), left: z.number().int(), waitlisted: z.number().int() });
 

@@ -212,6 +212,7 @@ const MEMBER: AdminView = {
       ['openToQuestions', 4],
       ['canMentor', 4],
     ],
+    [['contactRoute', 4]],
     ['countries'],
     ['languages'],
     [['bio', 12]],
@@ -229,6 +230,11 @@ const MEMBER: AdminView = {
     },
     openToQuestions: { label: 'Open to questions', description: 'Other members may ask them about their skills.' },
     canMentor: { label: 'Can mentor' },
+    contactRoute: {
+      label: 'Contact route',
+      description:
+        'How signed-in members may contact them. "none": not at all; "email": their account e-mail is shown to signed-in members; "message": members send them a message through the platform, their address is never shown.',
+    },
     bio: { label: 'About', description: 'A short biography, in the language of this translation.' },
   },
 };

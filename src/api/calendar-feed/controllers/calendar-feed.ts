@@ -18,6 +18,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: { url: getCalendarService(strapi).personalFeedUrl(token), createdAt } };
   },
 
+  /** Whether the member has a feed, and since when. Its URL was shown once, when issued: only a hash of it is kept. */
+  async findMine(ctx: Context) {
+    parse(noParameters, ctx.query);
+    const userId = signedInUserId(ctx, 'to have a personal calendar feed');
+    ctx.body = { data: await getFeedTokenService(strapi).current(userId) };
+  },
+
   async revoke(ctx: Context) {
     parse(noParameters, ctx.query);
     const userId = signedInUserId(ctx, 'to have a personal calendar feed');

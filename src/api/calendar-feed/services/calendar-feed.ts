@@ -37,6 +37,15 @@ const feedTokens = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** When the member's current feed was issued, or null when they have none. */
+    async current(userId: number) {
+      const feed = (await feeds().findOne({ select: ['createdAt'], where: { user: { id: userId } }, orderBy: { createdAt: 'desc' } })) as Pick<
+        FeedRow,
+        'createdAt'
+      > | null;
+      return feed ? { createdAt: new Date(feed.createdAt).toISOString() } : null;
+    },
+
     async revoke(userId: number) {
       await strapi.db.transaction(() => removeFeedsOf(userId));
     },

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { createScopedController } from '../../access/scoped-controller';
-import { signedInUserId } from '../../access/viewer';
+import { signedInUserId, viewerFromContext } from '../../access/viewer';
+import { NUL, SINGLE_LINE_CONTROL } from '../../../content/control-characters';
+import { getContactService } from '../services/contact';
 import { getMemberService } from '../services/member';
 import type createOwnData from '../services/own-data';
-import { parse } from '../../../utils/parse';
+import { documentIdParam, parse } from '../../../utils/parse';
 
 const getOwnDataService = (strapi: Core.Strapi) => strapi.service('api::member.own-data') as unknown as ReturnType<typeof createOwnData>;
 
@@ -18,8 +20,27 @@ export const ownProfileSchema = z
     visibility: z.enum(['hidden', 'members', 'public']),
     openToQuestions: z.boolean(),
     canMentor: z.boolean(),
+    contactRoute: z.enum(['none', 'email', 'message']),
   })
   .partial()
+  .strict();
+
+/** A message to another member: a one-line subject (it becomes the e-mail's) and the text. */
+export const memberMessageSchema = z
+  .object({
+    subject: z
+      .string()
+      .trim()
+      .min(1)
+      .max(150)
+      .refine((subject) => !SINGLE_LINE_CONTROL.test(subject), 'must be one line, without control characters'),
+    message: z
+      .string()
+      .min(1)
+      .max(5000)
+      .refine((message) => message.trim().length > 0, 'must not be empty')
+      .refine((message) => !NUL.test(message), 'must not contain NUL characters'),
+  })
   .strict();
 
 /** The profile fields of a `{ data }` body; any other field (the user, the organisation…) is a 400 naming it. */
@@ -48,6 +69,31 @@ export default createScopedController('api::member.member', ({ strapi }) => ({
     parse(z.object({}).strict(), ctx.query);
     await getOwnDataService(strapi).erase(signedInUserId(ctx, 'to erase your data'));
     ctx.status = 204;
+  },
+
+  /** How a signed-in member may contact the member `:id`: their e-mail, or a message through the platform. */
+  async contact(ctx) {
+    const member = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
+    signedInUserId(ctx, 'to contact members');
+    return { data: await getContactService(strapi).contactFor(member, viewerFromContext(ctx)) };
+  },
+
+  /** Sends the member `:id` a message by e-mail, from the signed-in member (202: handed to the mail server). */
+  async message(ctx) {
+    const member = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
+    const userId = signedInUserId(ctx, 'to send members messages');
+    const data = parse(memberMessageSchema, (ctx.request.body as { data?: unknown } | undefined)?.data ?? {}, 'field');
+    const { sent } = await getContactService(strapi).send(userId, member, data);
+    if (!sent) {
+      ctx.status = 503;
+      ctx.body = {
+        data: null,
+        error: { status: 503, name: 'ServiceUnavailableError', message: 'The message could not be sent just now: please try again later.', details: {} },
+      };
+      return;
+    }
+    ctx.status = 202;
+    ctx.body = { data: { sent: true } };
   },
 
   async updateMe(ctx) {

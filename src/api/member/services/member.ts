@@ -7,14 +7,24 @@ const OWN_PROFILE_POPULATE = { organisation: { fields: ['name', 'slug'] } };
 
 type OwnProfileData = Record<string, unknown>;
 
+/**
+ * A profile's contact route, `none` for profiles from before the attribute: Strapi adds the column
+ * without its default, so their rows hold null, which means the same.
+ */
+export const withContactRoute = (route: string | null | undefined) => route ?? 'none';
+
 const ownProfile = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The profile of the member signed in as `userId`, in `locale` (default locale when absent).
    * Profiles have no drafts, but their organisation has: `status: 'published'` reads its published
    * version, as the content API does, never an editor's unpublished change.
    */
-  const findOwn = async (userId: number, locale?: string) =>
-    strapi.documents(UID).findFirst({ filters: { user: { id: userId } }, locale, status: 'published', populate: OWN_PROFILE_POPULATE } as never);
+  const findOwn = async (userId: number, locale?: string) => {
+    const profile = await strapi
+      .documents(UID)
+      .findFirst({ filters: { user: { id: userId } }, locale, status: 'published', populate: OWN_PROFILE_POPULATE } as never);
+    return profile && { ...profile, contactRoute: withContactRoute(profile.contactRoute) };
+  };
 
   return {
     findOwn,

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { contentLocales } from '../../../content/locales';
 import { getFeedTokenService } from '../../calendar-feed/services/calendar-feed';
 import { getWorkshopRegistrations } from '../../registration/controllers/registration';
+import { getContactService } from './contact';
+import { withContactRoute } from './member';
 
 const MEMBERS = 'api::member.member';
 const USERS = 'plugin::users-permissions.user';
@@ -27,6 +29,7 @@ type ProfileRow = {
   visibility: string;
   openToQuestions: boolean;
   canMentor: boolean;
+  contactRoute: string | null;
   createdAt: string;
   updatedAt: string;
   organisation: { slug: string; name: string } | null;
@@ -126,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? {
               documentId: member,
               translations: rows.map(
-                ({ locale, displayName, bio, countries, languages, visibility, openToQuestions, canMentor, organisation, createdAt, updatedAt }) => ({
+                ({
                   locale,
                   displayName,
                   bio,
@@ -135,6 +138,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   visibility,
                   openToQuestions,
                   canMentor,
+                  contactRoute,
+                  organisation,
+                  createdAt,
+                  updatedAt,
+                }) => ({
+                  locale,
+                  displayName,
+                  bio,
+                  countries,
+                  languages,
+                  visibility,
+                  openToQuestions,
+                  canMentor,
+                  contactRoute: withContactRoute(contactRoute),
                   organisation,
                   createdAt,
                   updatedAt,
@@ -180,9 +197,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Erases the member signed in as `userId`: cancels their registrations (their places go to the
      * waitlist), removes their claims, profile (every locale, and so every search index entry, through
-     * the search outbox), feed and account. Suggestions and endorsements stay, without their author:
-     * they are part of the agreement's record. Links to the profile (participants, facilitators,
-     * authors) go with it.
+     * the search outbox), feed, the records of messages they sent or received, and account.
+     * Suggestions and endorsements stay, without their author: they are part of the agreement's
+     * record. Links to the profile (participants, facilitators, authors) go with it.
      */
     async erase(userId: number) {
       await strapi.db.transaction(async ({ trx }) => {
@@ -198,6 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.documents(MEMBERS).delete({ documentId: member, locale: '*' });
         }
         await getFeedTokenService(strapi).revoke(userId);
+        await getContactService(strapi).forget(userId);
         await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(userId));
         await strapi.db.query(USERS).delete({ where: { id: userId } });
       });

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { generate, type GeneratorOutput } from '@strapi/openapi';
+import { membersOnlyActions } from '../../../bootstrap/permissions';
+import { SIGN_IN_MESSAGE } from '../../../middlewares/sign-in-required';
+import { getPlatformConfig } from '../../../platform-config';
 import { documentedOperations, type DocumentedOperation } from '../operations';
 
 export type Document = GeneratorOutput['document'];
@@ -31,6 +34,28 @@ const declarePathParameters = (path: string, operation: Operation) => {
   }
 };
 
+type DeclaredRoute = { method: string; path: string; info?: { type?: string }; config?: { prefix?: string; auth?: { scope?: string[] } } };
+type Router = { type?: string; prefix?: string; routes: DeclaredRoute[] };
+
+/** `METHOD /path/{param}` of every content-API route whose action is for members only (see `membersOnlyActions`). */
+const membersOnlyOperations = (strapi: Core.Strapi) => {
+  const actions = membersOnlyActions(getPlatformConfig(strapi));
+  const routers = (routes: unknown) => (Array.isArray(routes) ? [{ routes } as Router] : Object.values(routes as Record<string, Router>));
+  const declared = [
+    ...Object.values(strapi.apis).flatMap((api) => routers(api.routes).flatMap((router) => router.routes.map((route) => ({ route, prefix: '' })))),
+    ...Object.values(strapi.plugins).flatMap((plugin) =>
+      routers(plugin.routes).flatMap((router) =>
+        router.routes.map((route) => ({ route, prefix: route.config && 'prefix' in route.config ? (route.config.prefix ?? '') : (router.prefix ?? '') })),
+      ),
+    ),
+  ];
+  return new Set(
+    declared
+      .filter(({ route }) => route.info?.type === 'content-api' && (route.config?.auth?.scope ?? []).some((action) => actions.has(action)))
+      .map(({ route, prefix }) => `${route.method.toUpperCase()} ${`${prefix}${route.path}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}')}`),
+  );
+};
+
 /**
  * The OpenAPI 3.1 document of the content API: what Strapi's generator derives from the running
  * app's routes (their declared `request` and `response`) and content types, completed with
@@ -39,6 +64,7 @@ const declarePathParameters = (path: string, operation: Operation) => {
 const build = (strapi: Core.Strapi): Document => {
   const { document } = generate(strapi, { type: 'content-api' });
   const unmatched = new Set(Object.keys(documentedOperations));
+  const membersOnly = membersOnlyOperations(strapi);
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item?.[method] as Operation | undefined;
@@ -46,6 +72,7 @@ const build = (strapi: Core.Strapi): Document => {
       const key = `${method.toUpperCase()} ${path}`;
       if (documentedOperations[key]) describe(operation, documentedOperations[key]);
       unmatched.delete(key);
+      if (membersOnly.has(key)) operation.responses = { ...operation.responses, 401: { description: `Not signed in. ${SIGN_IN_MESSAGE}` } };
       declarePathParameters(path, operation);
     }
   }

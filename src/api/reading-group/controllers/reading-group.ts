@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { z } from 'zod';
 import { createScopedController } from '../../access/scoped-controller';
 import { signedInUserId } from '../../access/viewer';
 import { documentIdParam, parse } from '../../../utils/parse';
 import type createParticipation from '../services/participation';
+
+/** `GET /me/reading-groups` takes the locale of the groups' names only. */
+export const myReadingGroupsQuery = z.object({ locale: z.string().optional() }).strict();
 
 export const getReadingGroupParticipation = (strapi: Core.Strapi) =>
   strapi.service('api::reading-group.participation') as unknown as ReturnType<typeof createParticipation>;
@@ -21,6 +25,12 @@ export default createScopedController('api::reading-group.reading-group', ({ str
     const group = parse(documentIdParam, ctx.params.id, 'parameter', ['id']);
     const { places } = await getReadingGroupParticipation(strapi).leave(signedInUserId(ctx, 'to take part in reading groups'), group);
     ctx.body = { data: { readingGroup: group, participant: false, places } };
+  },
+
+  /** The reading groups the caller has joined (they leave one with DELETE /reading-groups/:id/participants). */
+  async mine(ctx: Context) {
+    const { locale } = parse(myReadingGroupsQuery, ctx.query);
+    ctx.body = { data: await getReadingGroupParticipation(strapi).mine(signedInUserId(ctx, 'to take part in reading groups'), locale) };
   },
 
   async participants(ctx: Context) {

@@ -1,12 +1,21 @@
-import { joined, left, participants } from '../schemas';
+import { myReadingGroupsQuery } from '../controllers/reading-group';
+import { joined, left, myReadingGroups, participants } from '../schemas';
 import { routeRequest } from '../../../utils/route-schemas';
 import { documentIdParam } from '../../../utils/parse';
 
 const byDocumentId = routeRequest({ params: { id: documentIdParam } });
 
-/** Joining and leaving a reading group, and its participants. Listed before the core routes. */
+/** Joining and leaving a reading group, its participants, and the caller's groups. Listed before the core routes. */
 export default {
   routes: [
+    {
+      method: 'GET',
+      path: '/me/reading-groups',
+      handler: 'api::reading-group.reading-group.mine',
+      config: {},
+      request: routeRequest({ query: myReadingGroupsQuery }),
+      response: myReadingGroups,
+    },
     {
       method: 'POST',
       path: '/reading-groups/:id/participants',

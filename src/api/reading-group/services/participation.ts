@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentLocales } from '../../../content/locales';
-import { conflict, forbidden } from '../../../utils/errors';
+import { contentLocales, isEnabledLocale } from '../../../content/locales';
+import { conflict, forbidden, invalidParameter } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
 import { ownProfileId } from '../../member/services/member';
 
@@ -101,6 +101,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of rows) await groups().update({ where: { id: row.id }, data: { participants: { disconnect: profiles } } });
         return { places: placesOf(group.capacity, members.size - 1) };
       });
+    },
+
+    /**
+     * The published reading groups the member signed in as `userId` has joined (none without a
+     * profile), named in `locale` where translated, else in the default locale, with the start of
+     * each one's next session. Soonest first; groups with no session to come last.
+     */
+    async mine(userId: number, locale?: string) {
+      if (locale !== undefined && !isEnabledLocale(strapi, locale)) throw invalidParameter('locale', `unknown locale '${locale.slice(0, 20)}'`);
+      const member = (await strapi.db.query(MEMBERS).findOne({ select: ['documentId'], where: { user: { id: userId } } })) as { documentId: string } | null;
+      if (!member) return [];
+      const rows = (await groups().findMany({
+        select: ['documentId', 'locale', 'name'],
+        where: { publishedAt: { $notNull: true }, participants: { documentId: member.documentId } },
+        populate: { sessions: { select: ['startsAt'] } },
+      })) as Array<{ documentId: string; locale: string; name: string; sessions: Array<{ startsAt: string | Date }> | null }>;
+      const preference = [locale, contentLocales(strapi).default];
+      const rank = (row: { locale: string }) => (preference.includes(row.locale) ? preference.indexOf(row.locale) : preference.length);
+      const byGroup = new Map<string, (typeof rows)[number]>();
+      for (const row of rows) {
+        const chosen = byGroup.get(row.documentId);
+        if (!chosen || rank(row) < rank(chosen)) byGroup.set(row.documentId, row);
+      }
+      const now = Date.now();
+      return [...byGroup.values()]
+        .map((row) => {
+          const upcoming = (row.sessions ?? []).map((session) => new Date(session.startsAt).getTime()).filter((time) => time > now);
+          return {
+            documentId: row.documentId,
+            name: row.name,
+            locale: row.locale,
+            nextSessionAt: upcoming.length ? new Date(Math.min(...upcoming)).toISOString() : null,
+          };
+        })
+        .sort((a, b) => (a.nextSessionAt ?? '\uffff').localeCompare(b.nextSessionAt ?? '\uffff') || a.name.localeCompare(b.name));
     },
 
     /**

@@ -1,6 +1,9 @@
-import type { UID } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
+
+/** How a member may be contacted, as a who-to-ask answer gives it. */
+export type ExpertContact = { route: 'email'; email: string } | { route: 'message' };
 
 const contentTypeUid = z
   .string()
@@ -40,6 +43,14 @@ export const pluginConfigSchema = z
       .function()
       .args(z.custom<Context>())
       .returns(z.object({ kind: z.enum(['public', 'member', 'trusted']) }).passthrough()),
+    /**
+     * How the caller may contact each of the given members (by profile documentId): the app's rule,
+     * so who-to-ask answers say what the app's own contact route says. Null for no contact.
+     */
+    contactsOf: z
+      .function()
+      .args(z.custom<Core.Strapi>(), z.array(z.string()), z.custom<Context>())
+      .returns(z.promise(z.custom<Map<string, ExpertContact | null>>((value) => value instanceof Map))),
   })
   .strict();
 

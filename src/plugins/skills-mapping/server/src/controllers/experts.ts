@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { uidOf } from '../utils/content-types';
-import { getService } from '../utils/get-service';
+import { getConfig, getService } from '../utils/get-service';
 import { invalidInput, parse } from '../utils/parse';
 
 export const expertsQuery = z
@@ -37,9 +37,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { $or: [{ slug: query.skill }, { documentId: query.skill }] },
     })) as { documentId: string; slug: string } | null;
     if (!skill) throw invalidInput('parameter', [{ path: ['skill'], message: `unknown skill "${query.skill}"` }]);
-    // A full-access API token asks for no one in particular: no languages to rank by.
+    // A full-access API token asks for no one in particular: no languages to rank by, no one to leave out.
     const caller = ctx.state.user ? await getService(strapi, 'claims').profileOf(ctx.state.user.id) : null;
-    const experts = await getService(strapi, 'experts').find(skill.documentId, query, caller?.languages ?? []);
-    ctx.body = { data: experts, meta: { skill: skill.slug, total: experts.length } };
+    const experts = await getService(strapi, 'experts').find(skill.documentId, query, caller?.languages ?? [], caller?.documentId);
+    const contacts = await getConfig(strapi).contactsOf(
+      strapi,
+      experts.map((expert) => expert.documentId),
+      ctx,
+    );
+    const data = experts.map((expert) => ({ ...expert, contact: contacts.get(expert.documentId) ?? null }));
+    ctx.body = { data, meta: { skill: skill.slug, total: data.length } };
   },
 });

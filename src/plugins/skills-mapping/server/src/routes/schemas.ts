@@ -43,6 +43,10 @@ const expert = z.object({
   organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
   assessedAt: timestamp,
   sharedLanguages: z.array(z.string()),
+  contact: z
+    .union([z.object({ route: z.literal('email'), email: z.string() }), z.object({ route: z.literal('message') })])
+    .nullable()
+    .describe('how to reach them: their e-mail, or a message through the platform (POST /members/{id}/messages); null when they are not open to contact'),
 });
 export const experts = envelope(z.array(expert), z.object({ skill: z.string(), total: z.number().int() }));
 

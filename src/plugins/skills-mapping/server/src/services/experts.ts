@@ -26,7 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sql = () => getService(strapi, 'sql');
 
   return {
-    async find(skillDocumentId: string, filters: ExpertFilters, callerLanguages: string[]) {
+    /** `callerProfile`: the caller's own profile, never listed (one does not ask oneself). */
+    async find(skillDocumentId: string, filters: ExpertFilters, callerLanguages: string[], callerProfile?: string) {
       const builder = sql().claims(getConfig(strapi).locales.default, { minLevel: filters.minLevel, country: filters.country });
       const { claim, member } = sql().columns;
       builder
@@ -36,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where(member('openToQuestions'), true)
         .whereIn(member('visibility'), ['members', 'public']);
       if (filters.canMentor) builder.where(claim('canMentor'), true);
+      if (callerProfile) builder.whereNot(member('documentId'), callerProfile);
       const rows = (await builder.select({
         document_id: member('documentId'),
         display_name: member('displayName'),

@@ -26,17 +26,14 @@ type MyRegistration = {
 type MyGroup = { documentId: string; name: string; locale: string; nextSessionAt: string | null };
 type Feed = { createdAt: string } | null;
 
-/** The member's own registrations (a facilitator may read others' too), with their workshops. */
-const registrationsPath = (member: string) =>
+/** The member's own registrations (a facilitator may read others' too); each carries its workshop, named in `locale`. */
+const registrationsPath = (member: string, locale: string) =>
   `/api/registrations?${new URLSearchParams({
     'filters[member][documentId][$eq]': member,
     'fields[0]': 'state',
     'fields[1]': 'waitlistPosition',
-    'populate[workshop][fields][0]': 'title',
-    'populate[workshop][fields][1]': 'startsAt',
-    'populate[workshop][fields][2]': 'endsAt',
-    'populate[workshop][fields][3]': 'timeZone',
     'pagination[pageSize]': '100',
+    locale,
   })}`;
 const groupsPath = (language: string) => `/api/me/reading-groups?${new URLSearchParams({ locale: language })}`;
 const FEED_PATH = '/api/me/calendar-feed';
@@ -90,8 +87,8 @@ const RegistrationItem = ({ registration, onCancelled }: { registration: MyRegis
 };
 
 const Workshops = ({ member }: { member: string }) => {
-  const { t } = useSite();
-  const loaded = useApi<{ data: MyRegistration[] }>(registrationsPath(member));
+  const { t, language } = useSite();
+  const loaded = useApi<{ data: MyRegistration[] }>(registrationsPath(member, language));
   const [result, setResult] = useState<Result | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const done = (next: Result) => {

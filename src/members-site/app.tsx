@@ -16,6 +16,8 @@ const WorkshopPage = lazy(() => import('./pages/workshop').then((m) => m.Worksho
 const ReadingGroupPage = lazy(() => import('./pages/reading-group').then((m) => m.ReadingGroupPage));
 const AgreementPage = lazy(() => import('./pages/agreement').then((m) => m.AgreementPage));
 const MyProfilePage = lazy(() => import('./pages/my-profile').then((m) => m.MyProfilePage));
+const MySkillsPage = lazy(() => import('./pages/my-skills').then((m) => m.MySkillsPage));
+const MyCommitmentsPage = lazy(() => import('./pages/my-commitments').then((m) => m.MyCommitmentsPage));
 
 const LanguagePicker = () => {
   const { t, language, chooseLanguage } = useSite();
@@ -170,6 +172,8 @@ const Shell = () => {
           <Route path={`${BASE}reading-groups/:id`} component={ReadingGroupPage} />
           <Route path={`${BASE}agreement`} component={AgreementPage} />
           <Route path={MY_SPACE.profile} component={MyProfilePage} />
+          <Route path={MY_SPACE.skills} component={MySkillsPage} />
+          <Route path={MY_SPACE.commitments} component={MyCommitmentsPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -1,5 +1,6 @@
 import account from './messages/account';
 import agreement from './messages/agreement';
+import commitments from './messages/commitments';
 import documents from './messages/documents';
 import participation from './messages/participation';
 import search from './messages/search';
@@ -10,7 +11,7 @@ import { UI_LANGUAGES, type Message, type UiLanguage } from './catalogue';
 export { UI_LANGUAGES, type Message, type UiLanguage };
 
 /** Every catalogue the site's texts come from (tests/site/messages.test.ts checks each file of messages/ is here). */
-export const CATALOGUES = [site, search, documents, participation, agreement, account] as const;
+export const CATALOGUES = [site, search, documents, participation, agreement, account, commitments] as const;
 
 type KeysOf<Catalogue> = Catalogue extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof CATALOGUES)[number]>;

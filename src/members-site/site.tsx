@@ -1,5 +1,5 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
 import * as api from './api';
 import { isUiLanguage, preferredLanguage, rememberLanguage, translator, type Translate, type UiLanguage } from './i18n';
 
@@ -37,10 +37,15 @@ export const SiteProvider = ({ children }: { children: ComponentChildren }) => {
     rememberLanguage(next);
     setLanguage(next);
   }, []);
+  // The header names the member by their profile's display name, read once at sign-in and kept with
+  // the session (the account's username while they have no profile yet, or when it cannot be read).
   const signIn = useCallback(async (email: string, password: string) => {
     const opened = await api.signIn(email, password);
     api.session.save(opened);
-    setSession(opened);
+    const profile = await api.ownProfile().catch(() => null);
+    const named = profile ? { ...opened, name: profile.displayName } : opened;
+    api.session.save(named);
+    setSession(named);
   }, []);
   const signOut = useCallback(() => {
     api.session.clear();
@@ -53,23 +58,6 @@ export const SiteProvider = ({ children }: { children: ComponentChildren }) => {
     api.session.save(renamed);
     setSession(renamed);
   }, []);
-
-  // After a sign-in, and when a session is restored, the header names the member by their profile's
-  // display name (the account's username stays when they have no profile yet, or it cannot be read).
-  const jwt = session?.jwt;
-  useEffect(() => {
-    if (!jwt) return;
-    let current = true;
-    api.ownProfile().then(
-      (profile) => {
-        if (current && profile && api.session.read()?.jwt === jwt) rename(profile.displayName);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [jwt]);
 
   const site = useMemo(
     () => ({ language, t: translator(language), chooseLanguage, session, signIn, signOut, rename }),

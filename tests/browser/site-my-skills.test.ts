@@ -23,7 +23,7 @@ const VIEWPORTS = [
   { width: 1280, height: 800 },
 ];
 
-type SkillRef = { documentId: string; name: string; category: string };
+type SkillRef = { documentId: string; slug: string; name: string; category: string };
 let member: TestUser;
 let issueArea: { slug: string; name: string };
 let picked: SkillRef[];
@@ -47,10 +47,13 @@ beforeAll(async () => {
   } as never)) as unknown as { documentId: string; issueAreas: Array<{ slug: string; name: string }> };
   issueArea = organisation.issueAreas[0];
   [member] = await createMembers(app(), 1);
-  await strapi.documents('api::member.member').update({ documentId: member.memberId!, locale: 'en', data: { organisation: organisation.documentId } } as never);
+  // Open to questions, so that what they declare makes them someone to ask.
+  await strapi
+    .documents('api::member.member')
+    .update({ documentId: member.memberId!, locale: 'en', data: { organisation: organisation.documentId, openToQuestions: true } } as never);
   const skills = (await strapi
     .documents('api::skill.skill')
-    .findMany({ locale: 'en', fields: ['name', 'category'], sort: 'name', limit: 200 } as never)) as unknown as SkillRef[];
+    .findMany({ locale: 'en', fields: ['slug', 'name', 'category'], sort: 'name', limit: 200 } as never)) as unknown as SkillRef[];
   // Three skills of two categories.
   const first = skills[0];
   const other = skills.find((skill) => skill.category !== first.category)!;
@@ -111,7 +114,7 @@ test('a member without a profile is sent to create it first', async () => {
   await close();
 });
 
-test('a member assesses several skills, saves them at once, finds them after a reload and in the skills map', async () => {
+test('a member assesses several skills, saves them at once, finds them after a reload, in the skills map and in who-to-ask for another member', async () => {
   const { page, errors, failures, close } = await openPage(member);
   const before = await matrixCell(member, picked[0].documentId);
   await goToSkills(page);
@@ -179,6 +182,16 @@ test('a member assesses several skills, saves them at once, finds them after a r
   ).toContain(`(${after} `);
   expect({ errors, failures }).toEqual({ errors: [], failures: [] });
   await close();
+
+  // Another member asking about the expert skill finds them, linked to their profile, with the level they gave.
+  const [asker] = await createMembers(app(), 1);
+  const other = await openPage(asker);
+  await other.page.goto(`${web.baseUrl}/search/?view=experts&skill=${picked[0].slug}`);
+  const answer = other.page.locator('#experts-list li', { has: other.page.locator(`a[href="/search/members/${member.memberId}"]`) });
+  await answer.waitFor();
+  expect(await answer.locator('.badge').first().textContent()).toMatch(/^4 · /);
+  expect({ errors: other.errors, failures: other.failures }).toEqual({ errors: [], failures: [] });
+  await other.close();
 });
 
 test('a claim assessed long ago is flagged for re-assessment in words, with its date', async () => {

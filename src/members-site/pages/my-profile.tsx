@@ -155,13 +155,13 @@ const Choices = <Value extends string>({
 
 type Locale = { code: string; isDefault?: boolean };
 
-/** What the API named as wrong, by field, in the interface language (with the API's words for what the site does not know). */
+/** What the API named as wrong, by field, in its own words (what the form checks itself, such as an empty name, never gets this far). */
 const problemsOf = (error: api.ApiError, t: (key: MessageKey, values?: Record<string, string>) => string): Problems => {
   const problems: Problems = {};
   for (const { path, message } of error.fields) {
     const field = FIELDS.find((name) => path.replace(/^data\./, '').split('.')[0] === name);
     if (!field || problems[field]) continue;
-    problems[field] = field === 'displayName' ? t('profile.invalid.displayName') : t('profile.invalid.other', { message });
+    problems[field] = t('profile.invalid.other', { message });
   }
   return problems;
 };

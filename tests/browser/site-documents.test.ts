@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
-import { useBrowser, watchPage } from '../helpers/browser';
-import { APP_DIR } from '../helpers/paths';
+import { checkPageState, DESKTOP, useBrowser, watchPage } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -12,7 +11,6 @@ import { useApp } from '../helpers/strapi';
  * walked in Debian's Chromium as the public and as a member, against the seeded demo data.
  */
 const app = useApp('seeded');
-const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
 const DEMO_PASSWORD = 'Demo-member-2026';
 
 /** A public resource in English and German (src/seed/data/resources/de.json), written by Klimarecht Kollektiv. */
@@ -27,10 +25,6 @@ const MEMBERS_ONLY = { slug: 'en-trauma-informed-intake-asylum-malta', title: 'T
 const MEMBER = { email: 'siobhan.ni-bhriain@marram-chambers.example.org', name: 'Siobhán Ní Bhriain' };
 const PUBLIC_PROFILE = 'Jonas Achterberg';
 const HIDDEN_PROFILE = 'Aurore Lemaire';
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-];
 const FILE_TEXT = 'Intake checklist\n';
 
 const web = useBrowser(app);
@@ -60,12 +54,8 @@ const attachFile = async () => {
   return { documentId, file };
 };
 
-beforeAll(() => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
 const openPage = async (options: BrowserContextOptions = {}) => {
-  const context = await web.browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
+  const context = await web.browser.newContext({ locale: 'en-GB', viewport: DESKTOP, acceptDownloads: true, ...options });
   const page = await context.newPage();
   return { page, ...watchPage(page), close: () => context.close() };
 };
@@ -78,17 +68,6 @@ const signIn = async (page: Page, email: string) => {
   await page.locator('#sign-in-password').fill(DEMO_PASSWORD);
   await page.locator('#sign-in-form button[type=submit]').click();
   await page.locator('#signed-in-as').waitFor();
-};
-
-/** No serious accessibility violation and no horizontal scrolling, on a phone and on a desktop; a screenshot of each. */
-const checkPage = async (page: Page, name: string) => {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS[1]);
 };
 
 describe('document pages of the members’ site', () => {
@@ -114,7 +93,7 @@ describe('document pages of the members’ site', () => {
     expect(await page.locator('#resource .rich-text strong').first().textContent()).toBe('Standing and choosing complainants.');
     expect(await page.locator('#related-resources li').count()).toBeGreaterThan(0);
     const name = (file: string) => (email ? `${file}-signed-in` : file);
-    await checkPage(page, name('resource-en'));
+    await checkPageState(page, name('resource-en'));
 
     // The German version, from the language switch; the interface stays English.
     await page.locator('.document-languages a[hreflang="de"]').click();
@@ -129,12 +108,12 @@ describe('document pages of the members’ site', () => {
     await page.locator('#organisation .facts dd', { hasText: /^NGO$/ }).waitFor();
     expect(await page.locator('#organisation-website').getAttribute('href')).toBe('https://klimarecht-kollektiv.example.org');
     await page.locator('#organisation-resources a', { hasText: CLIMATE.de }).waitFor();
-    await checkPage(page, name('organisation-en'));
+    await checkPageState(page, name('organisation-en'));
 
     await page.locator('#organisation .facts a', { hasText: PUBLIC_PROFILE }).click();
     await waitForHeading(page, PUBLIC_PROFILE);
     expect(await page.locator('#member .facts').textContent()).toContain('Germany');
-    await checkPage(page, name('member-en'));
+    await checkPageState(page, name('member-en'));
 
     expect(errors).toEqual([]);
     expect(failures).toEqual([]);
@@ -151,17 +130,17 @@ describe('document pages of the members’ site', () => {
     await facts.locator('dd', { hasText: 'Deutschland' }).waitFor();
     expect(await facts.locator('time').textContent()).toBe('2. September 2024');
     expect(await page.locator('#resource-url').textContent()).toBe('Ressource öffnen');
-    await checkPage(page, 'resource-de');
+    await checkPageState(page, 'resource-de');
 
     await page.locator('#resource .facts a', { hasText: 'Klimarecht Kollektiv' }).click();
     await waitForHeading(page, 'Klimarecht Kollektiv');
     expect(await page.locator('#organisation-resources-title').textContent()).toMatch(/^\d+ Ressource(n)?$/);
-    await checkPage(page, 'organisation-de');
+    await checkPageState(page, 'organisation-de');
 
     await page.locator('#organisation .facts a', { hasText: PUBLIC_PROFILE }).click();
     await waitForHeading(page, PUBLIC_PROFILE);
     expect(await page.locator('#member .facts').textContent()).toContain('Deutschland');
-    await checkPage(page, 'member-de');
+    await checkPageState(page, 'member-de');
     expect(errors).toEqual([]);
     await close();
   });
@@ -216,7 +195,7 @@ describe('document pages of the members’ site', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('intake-checklist.txt');
     expect(fs.readFileSync((await download.path())!, 'utf8')).toBe(FILE_TEXT);
-    await checkPage(page, 'resource-members-only-en');
+    await checkPageState(page, 'resource-members-only-en');
     expect(errors).toEqual([]);
     expect(failures).toEqual([]);
     await close();

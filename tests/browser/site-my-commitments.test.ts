@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { api } from '../helpers/api';
-import { useBrowser, watchPage } from '../helpers/browser';
-import { APP_DIR } from '../helpers/paths';
+import { checkPageState, DESKTOP, expectFocusOn, useBrowser, watchPage } from '../helpers/browser';
 import { startSignedIn } from '../helpers/site-session';
 import { useApp } from '../helpers/strapi';
 import { createMembers, type TestUser } from '../helpers/users';
@@ -19,33 +14,13 @@ import { createWorkshop } from '../participation/workshops';
  */
 const app = useApp('seeded');
 const web = useBrowser(app);
-const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-];
-
-beforeAll(() => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
 
 const openPage = async (who: TestUser) => {
-  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris', viewport: VIEWPORTS[1] });
+  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Paris', viewport: DESKTOP });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.baseUrl });
   await startSignedIn(context, { jwt: who.jwt, name: who.email });
   const page = await context.newPage();
   return { page, ...watchPage(page), close: () => context.close() };
-};
-
-const checkPageState = async (page: Page, name: string) => {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect({ name, viewport, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, viewport, violations: [] });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect({ name, viewport, overflow }).toEqual({ name, viewport, overflow: 0 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS[1]);
 };
 
 const titleOf = async (workshop: string) =>
@@ -82,13 +57,13 @@ const fetchFeed = (url: string) => {
 };
 
 test('the public is asked to sign in', async () => {
-  const context = await web.browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[1] });
+  const context = await web.browser.newContext({ locale: 'en-GB', viewport: DESKTOP });
   const page = await context.newPage();
   const { errors, failures } = watchPage(page);
   await page.goto(`${web.baseUrl}/search/me/commitments`);
   await page.locator('#sign-in-prompt', { hasText: 'Please sign in to see your commitments.' }).waitFor();
   await page.locator('#sign-in-prompt button').click();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in-email');
+  await expectFocusOn(page, 'sign-in-email');
   await checkPageState(page, 'my-commitments-public');
   expect({ errors, failures }).toEqual({ errors: [], failures: [] });
   await context.close();
@@ -125,7 +100,7 @@ test('a member finds their registrations, upcoming first, and cancels one there'
   // Cancelling: the result is announced and takes the focus; the registration moves to the cancelled ones.
   await items.nth(0).locator('button', { hasText: 'Cancel my registration' }).click();
   await page.locator('#workshops-result', { hasText: 'Your registration is cancelled.' }).waitFor();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('workshops-result');
+  await expectFocusOn(page, 'workshops-result');
   await page.locator('#cancelled-group > summary', { hasText: 'Cancelled registrations (2)' }).waitFor();
   expect(await items.count()).toBe(1);
   await page.locator('#cancelled-group > summary').click();
@@ -175,7 +150,7 @@ test('a member creates their calendar feed, copies it, rotates it (the old addre
   await page.locator('#feed-outcome', { hasText: 'Your calendar feed is created' }).waitFor();
   const first = await page.locator('#feed-url').inputValue();
   expect(first).toMatch(/\/api\/workshops\/calendar\.ics\?token=/);
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('feed-url');
+  await expectFocusOn(page, 'feed-url');
   expect(await page.locator('#feed-url').getAttribute('readonly')).not.toBeNull();
   expect(await page.locator('#feed-once').textContent()).toContain('This address is shown only now');
   expect(await page.locator('#webcal-link').getAttribute('href')).toBe(first.replace(/^https?:\/\//, 'webcal://'));
@@ -206,10 +181,10 @@ test('a member creates their calendar feed, copies it, rotates it (the old addre
 
   // Revoking asks first; "No" keeps it, "Yes" revokes it.
   await page.locator('#revoke-feed').click();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('revoke-no');
+  await expectFocusOn(page, 'revoke-no');
   await checkPageState(page, 'my-commitments-feed-confirm');
   await page.locator('#revoke-no').click();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('revoke-feed');
+  await expectFocusOn(page, 'revoke-feed');
   expect((await fetchFeed(second)).status).toBe(200);
   await page.locator('#revoke-feed').click();
   await page.locator('#revoke-yes').click();
@@ -217,7 +192,7 @@ test('a member creates their calendar feed, copies it, rotates it (the old addre
   expect(await page.locator('#feed-state').textContent()).toBe('You have no calendar feed.');
   expect(await page.locator('#feed-url').count()).toBe(0);
   expect([404, 410]).toContain((await fetchFeed(second)).status);
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('create-feed');
+  await expectFocusOn(page, 'create-feed');
   await checkPageState(page, 'my-commitments-feed-revoked');
   expect({ errors, failures }).toEqual({ errors: [], failures: [] });
   await close();

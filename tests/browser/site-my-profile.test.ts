@@ -1,10 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { api } from '../helpers/api';
-import { useBrowser, watchPage } from '../helpers/browser';
-import { APP_DIR } from '../helpers/paths';
+import { checkPageState, DESKTOP, expectFocusOn, useBrowser, watchPage } from '../helpers/browser';
 import { startSignedIn } from '../helpers/site-session';
 import { useApp } from '../helpers/strapi';
 import { createUser, TEST_PASSWORD, type TestUser } from '../helpers/users';
@@ -17,20 +14,11 @@ import { createUser, TEST_PASSWORD, type TestUser } from '../helpers/users';
  */
 const app = useApp('seeded');
 const web = useBrowser(app);
-const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-];
 /** A skill of the demo data (src/seed/data/skills.json). */
 const SKILL = 'echr-litigation';
 
-beforeAll(() => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
 const openPage = async (options: BrowserContextOptions = {}, member?: { jwt: string; name: string }) => {
-  const context = await web.browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
+  const context = await web.browser.newContext({ locale: 'en-GB', viewport: DESKTOP, acceptDownloads: true, ...options });
   if (member) await startSignedIn(context, member);
   const page = await context.newPage();
   return { page, ...watchPage(page), close: () => context.close() };
@@ -40,18 +28,6 @@ const signIn = async (page: Page, email: string, password = TEST_PASSWORD) => {
   await page.locator('#sign-in-email').fill(email);
   await page.locator('#sign-in-password').fill(password);
   await page.locator('#sign-in-form button[type=submit]').click();
-};
-
-/** The page as it is now, on a phone and on a desktop: no serious accessibility violation, no horizontal scrolling, a screenshot of each. */
-const checkPageState = async (page: Page, name: string) => {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect({ name, viewport, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, viewport, violations: [] });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect({ name, viewport, overflow }).toEqual({ name, viewport, overflow: 0 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS[1]);
 };
 
 const tick = async (page: Page, field: 'countries' | 'languages', filter: string, code: string) => {
@@ -144,7 +120,7 @@ describe('My profile', () => {
     await page.locator('#profile-displayName-error', { hasText: 'Enter a display name.' }).waitFor();
     expect(await page.locator('#profile-displayName').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#profile-displayName').getAttribute('aria-describedby')).toContain('profile-displayName-error');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('profile-displayName');
+    await expectFocusOn(page, 'profile-displayName');
     expect(await page.locator('#profile-failure').textContent()).toContain('was not saved');
     await checkPageState(page, 'my-profile-error');
     // What the API refuses shows next to the field it names too: a right-to-left override would
@@ -153,7 +129,7 @@ describe('My profile', () => {
     await page.locator('#profile-save').click();
     await page.locator('#profile-displayName-error', { hasText: 'This was not accepted' }).waitFor();
     expect(await page.locator('#profile-displayName').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('profile-displayName');
+    await expectFocusOn(page, 'profile-displayName');
     // Nothing was written.
     expect((await api(app(), member).get('/api/members/me')).body.data.displayName).toBe('Maria Kowalska');
     expect({ errors, failures }).toEqual({ errors: [], failures: [] });
@@ -174,7 +150,7 @@ describe('My profile', () => {
 
     await page.locator('#delete-account').click();
     await page.locator('#delete-confirm').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('delete-confirm-title');
+    await expectFocusOn(page, 'delete-confirm-title');
     const explained = await page.locator('#delete-confirm').textContent();
     for (const words of ['waitlist', 'without your name', 'cannot be undone', 'can no longer sign in']) expect(explained).toContain(words);
     await checkPageState(page, 'my-profile-delete-confirm');
@@ -234,7 +210,7 @@ describe('contacting members', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const subject = page.locator(`#write-${byMessage.memberId}-subject`);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`write-${byMessage.memberId}-subject`);
+    await expectFocusOn(page, `write-${byMessage.memberId}-subject`);
     await item('Ada Message').getByRole('button', { name: 'Send' }).click();
     await page.locator(`#write-${byMessage.memberId}-subject-error`, { hasText: 'Enter a subject.' }).waitFor();
     expect(await subject.getAttribute('aria-invalid')).toBe('true');

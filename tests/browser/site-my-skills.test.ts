@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { api } from '../helpers/api';
-import { useBrowser, watchPage } from '../helpers/browser';
-import { APP_DIR } from '../helpers/paths';
+import { checkPageState, DESKTOP, expectFocusOn, useBrowser, watchPage } from '../helpers/browser';
 import { startSignedIn } from '../helpers/site-session';
 import { useApp } from '../helpers/strapi';
 import { createAccount, createMembers, type TestUser } from '../helpers/users';
@@ -17,11 +13,6 @@ import { createAccount, createMembers, type TestUser } from '../helpers/users';
  */
 const app = useApp('seeded');
 const web = useBrowser(app);
-const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-];
 
 type SkillRef = { documentId: string; slug: string; name: string; category: string };
 let member: TestUser;
@@ -37,7 +28,6 @@ const claimsOf = async (who: TestUser) =>
   }>;
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
   const { strapi } = app();
   // A member of an organisation with an issue area, so that their skills count in the skills map's column of that area.
   const organisation = (await strapi.documents('api::organisation.organisation').findFirst({
@@ -61,21 +51,10 @@ beforeAll(async () => {
 });
 
 const openPage = async (who: TestUser) => {
-  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: VIEWPORTS[1] });
+  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: DESKTOP });
   await startSignedIn(context, { jwt: who.jwt, name: who.email });
   const page = await context.newPage();
   return { page, ...watchPage(page), close: () => context.close() };
-};
-
-const checkPageState = async (page: Page, name: string) => {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect({ name, viewport, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, viewport, violations: [] });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect({ name, viewport, overflow }).toEqual({ name, viewport, overflow: 0 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS[1]);
 };
 
 /** Opens the category group of `skill` (groups start closed, except those with something to see). */
@@ -252,7 +231,7 @@ test('a refused save changes nothing and shows the problem next to the skill at 
   await page.locator('#save-skills').click();
   const summary = page.locator('#save-summary');
   await summary.locator('li a').waitFor();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('save-summary');
+  await expectFocusOn(page, 'save-summary');
   expect(await summary.locator('h2').textContent()).toBe('Nothing was saved: please correct the skills below.');
   const message = 'This skill is no longer on the skills map: set it to “Not assessed”, then save again.';
   expect(await summary.locator('li a').textContent()).toBe(`Zz passing skill ${suffix}: ${message}`);
@@ -268,7 +247,7 @@ test('a refused save changes nothing and shows the problem next to the skill at 
 
   // The summary's link takes the focus to the skill; following the advice saves the rest.
   await summary.locator('li a').click();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe(`skill-${doomed.documentId}`);
+  await expectFocusOn(page, `skill-${doomed.documentId}`);
   await page.locator(`#skill-${doomed.documentId}-level-none`).check();
   await page.locator('#save-skills').click();
   await page.locator('#save-outcome', { hasText: 'Saved. Skills in your profile: 1.' }).waitFor();

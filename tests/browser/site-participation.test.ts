@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { api } from '../helpers/api';
-import { useBrowser, watchPage } from '../helpers/browser';
-import { APP_DIR } from '../helpers/paths';
+import { checkPageState, DESKTOP, useBrowser, watchPage } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 import { createMembers, createUser, TEST_PASSWORD, type TestUser } from '../helpers/users';
 import { createWorkshop } from '../participation/workshops';
@@ -18,23 +15,14 @@ import { createWorkshop } from '../participation/workshops';
  * joining and leaving; each page state checked for accessibility on a phone and a desktop.
  */
 const app = useApp('seeded');
-const ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
 
 /** A public upcoming workshop of the demo data (src/seed/data/events.json). */
 const SEEDED_WORKSHOP = 'Climate litigation after KlimaSeniorinnen';
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-];
 
 const web = useBrowser(app);
 
-beforeAll(() => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
 const openPage = async (options: BrowserContextOptions = {}) => {
-  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: VIEWPORTS[1], acceptDownloads: true, ...options });
+  const context = await web.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: DESKTOP, acceptDownloads: true, ...options });
   const page = await context.newPage();
   return { page, ...watchPage(page), close: () => context.close() };
 };
@@ -56,21 +44,6 @@ const tabTo = async (page: Page, selector: string, limit = 60) => {
 };
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-
-/**
- * The page as it is now, on a phone and on a desktop: no serious accessibility violation, no
- * horizontal scrolling, and a screenshot of each (tests/artifacts/site/, not committed).
- */
-const checkPageState = async (page: Page, name: string) => {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect({ name, viewport, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, viewport, violations: [] });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect({ name, viewport, overflow }).toEqual({ name, viewport, overflow: 0 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(VIEWPORTS[1]);
-};
 
 /** The same page state in German, checked and photographed too, then back to English. */
 const checkInGerman = async (page: Page, name: string, germanText: string) => {

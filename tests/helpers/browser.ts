@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './accessibility';
 import { launchChromium } from './chromium';
+import { APP_DIR } from './paths';
 import type { TestApp } from './strapi';
 
 /**
@@ -49,4 +53,36 @@ export const watchPage = (page: Page) => {
     if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
   });
   return { errors, failures };
+};
+
+/** The members' site is checked on a phone and on a desktop; pages are opened at the desktop size. */
+export const SITE_VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+] as const;
+export const DESKTOP = SITE_VIEWPORTS[1];
+const SITE_ARTIFACTS = path.join(APP_DIR, 'tests', 'artifacts', 'site');
+
+/**
+ * The page as it is now, on a phone and on a desktop: no serious accessibility violation, no
+ * horizontal scrolling, and a screenshot of each (tests/artifacts/site/, not committed); then back
+ * to the desktop size.
+ */
+export const checkPageState = async (page: Page, name: string) => {
+  fs.mkdirSync(SITE_ARTIFACTS, { recursive: true });
+  for (const viewport of SITE_VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    expect({ name, viewport, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, viewport, violations: [] });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect({ name, viewport, overflow }).toEqual({ name, viewport, overflow: 0 });
+    await page.screenshot({ path: path.join(SITE_ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+};
+
+/** Waits (up to 5 s) for the element with `id` to have the focus: pages move it after rendering, in an animation frame. */
+export const expectFocusOn = async (page: Page, id: string) => {
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  await page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 5_000 }).catch(() => undefined);
+  expect(await focused()).toBe(id);
 };

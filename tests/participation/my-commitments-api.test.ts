@@ -86,6 +86,18 @@ describe('registrations carry their workshop', () => {
     expect((await api(app(), 'public').get('/api/registrations')).status).toBe(401);
   });
 
+  test('a caller who populates the workshop gets the relation as they asked for it, their fields and filters applied', async () => {
+    const fields = await api(app(), member).get('/api/registrations?populate[workshop][fields][0]=slug').expect(200);
+    expect(fields.body.data[0].workshop).toMatchObject({ documentId: workshop, slug: expect.any(String) });
+    expect(fields.body.data[0].workshop).not.toHaveProperty('title');
+    for (const populate of ['populate=workshop', 'populate=*', 'populate[0]=workshop']) {
+      const populated = await api(app(), member).get(`/api/registrations?${populate}`).expect(200);
+      expect({ populate, slug: populated.body.data[0].workshop.slug }).toEqual({ populate, slug: expect.any(String) });
+    }
+    const filtered = await api(app(), member).get('/api/registrations?populate[workshop][filters][slug][$eq]=no-such-workshop').expect(200);
+    expect(filtered.body.data[0].workshop).toBeNull();
+  });
+
   test('a workshop no longer published, or gone, is null', async () => {
     const hidden = await createWorkshop(app());
     const registration = (await api(app(), member).post(`/api/workshops/${hidden}/registrations`).expect(201)).body.data.documentId;

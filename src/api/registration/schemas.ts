@@ -5,7 +5,7 @@ export { z };
 
 /** A registration's workshop, added to every registration of `GET /registrations` and `GET /registrations/:id`. */
 export const registrationWorkshop = z
-  .object({
+  .looseObject({
     documentId: z.string(),
     title: z.string(),
     startsAt: timestamp,
@@ -13,7 +13,9 @@ export const registrationWorkshop = z
     timezone: z.string().describe('IANA time zone, e.g. Europe/Brussels'),
   })
   .nullable()
-  .describe('in `locale` where the workshop has it, else the default locale; null when the workshop is gone or not visible to the caller');
+  .describe(
+    'in `locale` where the workshop has it, else the default locale; null when the workshop is gone or not visible to the caller. With `populate[workshop]`, the relation as populated (its filters and fields) instead',
+  );
 
 const status = z.enum(['confirmed', 'waitlisted', 'cancelled']).describe(answeredAsStatus('state', 'registration'));
 const places = z.object({ capacity: z.number().int(), taken: z.number().int(), left: z.number().int(), waitlisted: z.number().int() });

@@ -27,6 +27,7 @@ const MEMBER = [
   ...PUBLIC_CONTENT,
   ...read('registration', 'suggestion'),
   'api::member.member.me',
+  'api::skill.skill.issueAreas',
   'api::member.member.updateMe',
   'api::member.member.exportMine',
   'api::member.member.eraseMine',

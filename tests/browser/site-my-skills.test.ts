@@ -256,3 +256,29 @@ test('a refused save changes nothing and shows the problem next to the skill at 
   expect({ errors, failures }).toEqual({ errors: [], failures: [] });
   await close();
 });
+
+test('choosing an issue area shows only the skills its resources, workshops and reading groups use, still by category', async () => {
+  const { page, errors, failures, close } = await openPage(member);
+  const areas = (await api(app(), member).get('/api/skills/issue-areas?locale=en').expect(200)).body.data as Array<{
+    documentId: string;
+    name: string;
+    skills: string[];
+  }>;
+  const area = areas.filter((one) => one.skills.length > 0).sort((a, b) => a.skills.length - b.skills.length)[0];
+  await goToSkills(page);
+  const all = await page.locator('.skill-claim > fieldset').count();
+  expect(all).toBeGreaterThan(area.skills.length);
+
+  await page.locator('#issue-area').selectOption(area.documentId);
+  await page.locator('.skill-claim > fieldset').first().waitFor();
+  const shown = await page.locator('.skill-claim > fieldset').evaluateAll((items) => items.map((item) => item.id.replace(/^skill-/, '')));
+  expect(shown.sort()).toEqual([...area.skills].sort());
+  // Their groups open, each skill in its category.
+  expect(await page.locator('details.skill-group:not([open])').count()).toBe(0);
+  await checkPageState(page, 'my-skills-issue-area');
+
+  await page.locator('#issue-area').selectOption('');
+  await page.waitForFunction((count) => document.querySelectorAll('.skill-claim > fieldset').length === count, all);
+  expect({ errors, failures }).toEqual({ errors: [], failures: [] });
+  await close();
+});

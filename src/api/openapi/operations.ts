@@ -50,6 +50,10 @@ export const documentedOperations: Record<string, DocumentedOperation> = {
     summary: 'Whether the caller has a personal calendar feed, and since when (its URL is shown only when issued)',
     success: { 200: 'The feed, or null' },
   },
+  'GET /skills/issue-areas': {
+    summary: 'The skills used in each issue area: carried by its published resources, workshops and reading groups',
+    success: { 200: 'The issue areas with their skills' },
+  },
   'GET /me/reading-groups': { summary: 'The reading groups the caller has joined, with their next session', success: { 200: 'The reading groups' } },
   'GET /members/{id}/contact': {
     summary: 'How to contact a member: their e-mail, or a message through the platform (members)',

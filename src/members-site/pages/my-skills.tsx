@@ -8,8 +8,9 @@ import { useSite } from '../site';
 import { BASE } from '../urls';
 
 /**
- * "My skills": the member's self-assessment of every skill of the skills map, grouped by category
- * (skills carry a category; issue areas belong to organisations, not to skills). Each skill has a
+ * "My skills": the member's self-assessment of every skill of the skills map, grouped by category,
+ * and narrowed to one issue area on request (a skill belongs to the issue areas of the published
+ * resources, workshops and reading groups that carry it: GET /api/skills/issue-areas). Each skill has a
  * level from 0 (Learning) to 4 (Expert) or none ("not assessed": no claim), and three flags. One
  * Save replaces all claims at once (the API's all-or-nothing PUT); a refusal is shown next to the
  * skill at fault, with a summary at the top linking to each.
@@ -89,7 +90,9 @@ const loadSkills = async (language: string, signal: AbortSignal): Promise<Skill[
 
 const claimsPath = (language: string) => `/api/skills-mapping/me/claims?${new URLSearchParams({ locale: language })}`;
 
-type Loaded = { skills: Skill[]; claims: Claim[] };
+/** An issue area and the skills used in it (documentIds). */
+type IssueArea = { documentId: string; name: string; skills: string[] };
+type Loaded = { skills: Skill[]; claims: Claim[]; areas: IssueArea[] };
 
 const useMySkills = () => {
   const { language, session } = useSite();
@@ -100,8 +103,12 @@ const useMySkills = () => {
     const controller = new AbortController();
     // Another language keeps the form (and its unsaved changes) while the names are read again.
     setState((previous) => (previous.jwt === jwt ? { data: previous.data, jwt } : { jwt }));
-    Promise.all([loadSkills(language, controller.signal), request<{ data: Claim[] }>(claimsPath(language), { signal: controller.signal })]).then(
-      ([skills, claims]) => setState({ data: { skills, claims: claims.data }, jwt }),
+    Promise.all([
+      loadSkills(language, controller.signal),
+      request<{ data: Claim[] }>(claimsPath(language), { signal: controller.signal }),
+      request<{ data: IssueArea[] }>(`/api/skills/issue-areas?${new URLSearchParams({ locale: language })}`, { signal: controller.signal }),
+    ]).then(
+      ([skills, claims, areas]) => setState({ data: { skills, claims: claims.data, areas: areas.data }, jwt }),
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ error, jwt });
       },
@@ -240,6 +247,11 @@ const SkillsForm = ({ loaded }: { loaded: Loaded }) => {
   const [outcome, setOutcome] = useState('');
   const [busy, setBusy] = useState(false);
   const [onlyAssessed, setOnlyAssessed] = useState(false);
+  const [area, setArea] = useState('');
+  const inArea = useMemo(() => {
+    const chosen = loaded.areas.find((one) => one.documentId === area);
+    return chosen ? new Set(chosen.skills) : null;
+  }, [loaded.areas, area]);
   const summary = useRef<HTMLDivElement>(null);
 
   // A skill someone removed since it was claimed stays listed (under "Other"), so the member can drop its claim.
@@ -378,19 +390,38 @@ const SkillsForm = ({ loaded }: { loaded: Loaded }) => {
         )}
       </div>
       <p>{t('mySkills.intro')}</p>
+      <p class="field">
+        <label for="issue-area">{t('mySkills.issueArea')}</label>
+        <select id="issue-area" value={area} aria-describedby="issue-area-hint" onChange={(event) => setArea(event.currentTarget.value)}>
+          <option value="">{t('mySkills.allIssueAreas')}</option>
+          {loaded.areas.map((one) => (
+            <option key={one.documentId} value={one.documentId}>
+              {t('mySkills.issueAreaOption', { name: one.name, count: one.skills.length })}
+            </option>
+          ))}
+        </select>
+        <span id="issue-area-hint" class="hint">
+          {t('mySkills.issueAreaHint')}
+        </span>
+      </p>
       <p class="check">
         <input type="checkbox" id="only-assessed" checked={onlyAssessed} onChange={(event) => setOnlyAssessed(event.currentTarget.checked)} />
         <label for="only-assessed">{t('mySkills.onlyAssessed')}</label>
       </p>
       {skills.length === 0 && <p>{t('mySkills.noSkills')}</p>}
+      {inArea?.size === 0 && <p id="no-skills-in-area">{t('mySkills.noSkillsInArea')}</p>}
       {groups.map(({ category, skills: members }) => {
         const assessed = members.filter((skill) => claimOf.has(skill.documentId)).length;
         const due = members.filter((skill) => claimOf.get(skill.documentId)?.dueForReassessment).length;
         const withProblem = members.some((skill) => problemOf.has(skill.documentId));
-        const shown = onlyAssessed ? members.filter((skill) => draftOf(skill.documentId).level !== null || problemOf.has(skill.documentId)) : members;
+        const shown = members.filter(
+          (skill) =>
+            (!inArea || inArea.has(skill.documentId)) && (!onlyAssessed || draftOf(skill.documentId).level !== null || problemOf.has(skill.documentId)),
+        );
         if (shown.length === 0) return null;
+        // One issue area's skills are few: their groups open.
         return (
-          <details key={category} class="skill-group" id={`group-${category}`} open={withProblem || due > 0 || undefined}>
+          <details key={category} class="skill-group" id={`group-${category}`} open={withProblem || due > 0 || inArea !== null || undefined}>
             <summary>
               <span class="group-name">{categoryName(category)}</span>{' '}
               <span class="group-count">{t('mySkills.groupCount', { count: members.length, assessed })}</span>

@@ -191,6 +191,7 @@ describe('workshops and reading groups', () => {
     await call(member, 'POST', '/reading-groups/{id}/participants', path);
     await call(facilitator, 'GET', '/reading-groups/{id}/participants', path);
     await call(member, 'GET', '/me/reading-groups', '/me/reading-groups?locale=fr');
+    await call(member, 'GET', '/skills/issue-areas', '/skills/issue-areas?locale=fr');
     await call(member, 'DELETE', '/reading-groups/{id}/participants', path);
   });
 });

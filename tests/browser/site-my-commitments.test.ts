@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { api } from '../helpers/api';
 import { checkPageState, DESKTOP, expectFocusOn, useBrowser, watchPage } from '../helpers/browser';
 import { startSignedIn } from '../helpers/site-session';
 import { useApp } from '../helpers/strapi';
 import { createMembers, type TestUser } from '../helpers/users';
+import { createReadingGroup } from '../participation/reading-groups';
 import { createWorkshop } from '../participation/workshops';
 
 /**
@@ -30,25 +30,6 @@ const titleOf = async (workshop: string) =>
     title: string;
     startsAt: string;
   };
-
-const createGroup = async () => {
-  const suffix = randomBytes(4).toString('hex');
-  const created = await app()
-    .strapi.documents('api::reading-group.reading-group')
-    .create({
-      locale: 'en',
-      data: {
-        name: `Reading group ${suffix}`,
-        slug: `group-${suffix}`,
-        capacity: 10,
-        groupStatus: 'forming',
-        visibility: 'members',
-        sessions: [{ title: 'First session', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), readings: [] }],
-      },
-      status: 'published',
-    } as never);
-  return { documentId: created.documentId as string, name: `Reading group ${suffix}` };
-};
 
 /** The calendar feed at `url`, fetched from the test server (the URL names the app's configured address). */
 const fetchFeed = (url: string) => {
@@ -115,7 +96,7 @@ test('a member finds their registrations, upcoming first, and cancels one there'
 
 test('a member finds the reading group they joined and leaves it there', async () => {
   const [member] = await createMembers(app(), 1);
-  const group = await createGroup();
+  const group = await createReadingGroup(app());
   await api(app(), member).post(`/api/reading-groups/${group.documentId}/participants`).expect(201);
 
   const { page, errors, failures, close } = await openPage(member);

@@ -6,6 +6,7 @@ import { api } from '../helpers/api';
 import { checkPageState, DESKTOP, useBrowser, watchPage } from '../helpers/browser';
 import { useApp } from '../helpers/strapi';
 import { createMembers, createUser, TEST_PASSWORD, type TestUser } from '../helpers/users';
+import { createReadingGroup } from '../participation/reading-groups';
 import { createWorkshop } from '../participation/workshops';
 
 /**
@@ -67,25 +68,8 @@ const createResource = async (title: string) => {
   return created.documentId as string;
 };
 
-const createGroup = async (options: { capacity: number; readings?: string[] }) => {
-  const suffix = randomBytes(4).toString('hex');
-  const created = await app()
-    .strapi.documents('api::reading-group.reading-group')
-    .create({
-      locale: 'en',
-      data: {
-        name: `Reading group ${suffix}`,
-        slug: `group-${suffix}`,
-        description: 'We read one judgment a month.\nEveryone brings one question.',
-        capacity: options.capacity,
-        groupStatus: 'forming',
-        visibility: 'public',
-        sessions: [{ title: 'First session', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), readings: options.readings ?? [] }],
-      },
-      status: 'published',
-    } as never);
-  return { documentId: created.documentId as string, name: `Reading group ${suffix}` };
-};
+const createGroup = (options: { capacity: number; readings?: string[] }) =>
+  createReadingGroup(app(), { ...options, visibility: 'public', description: 'We read one judgment a month.\nEveryone brings one question.' });
 
 /** A member who signs in through the site's form (a profile, a password). */
 const memberWithPassword = () => createUser(app(), 'authenticated', { visibility: 'members' });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { api, type Caller } from '../helpers/api';
 import { searchConverged, useMeilisearch } from '../helpers/search';
 import { useApp } from '../helpers/strapi';
 import { createUser, type TestUser } from '../helpers/users';
+import { createReadingGroup } from '../participation/reading-groups';
 import { createWorkshop } from '../participation/workshops';
 
 /**
@@ -171,21 +171,7 @@ describe('workshops and reading groups', () => {
   });
 
   test('joining a reading group, again, its participants, leaving', async () => {
-    const suffix = randomBytes(4).toString('hex');
-    const group = await app()
-      .strapi.documents('api::reading-group.reading-group')
-      .create({
-        locale: 'en',
-        data: {
-          name: `Reading group ${suffix}`,
-          slug: `group-${suffix}`,
-          capacity: 10,
-          groupStatus: 'forming',
-          visibility: 'public',
-          facilitators: [facilitator.memberId!],
-        },
-        status: 'published',
-      } as never);
+    const group = await createReadingGroup(app(), { visibility: 'public', facilitators: [facilitator.memberId!] });
     const path = `/reading-groups/${group.documentId}/participants`;
     await call(member, 'POST', '/reading-groups/{id}/participants', path);
     await call(member, 'POST', '/reading-groups/{id}/participants', path);

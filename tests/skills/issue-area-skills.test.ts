@@ -3,6 +3,7 @@ import { api } from '../helpers/api';
 import { namesField } from '../helpers/errors';
 import { useApp } from '../helpers/strapi';
 import { createUser, type TestUser } from '../helpers/users';
+import { createReadingGroup } from '../participation/reading-groups';
 import { createWorkshop } from '../participation/workshops';
 
 /**
@@ -46,15 +47,7 @@ beforeAll(async () => {
   await app()
     .strapi.documents('api::workshop.workshop')
     .update({ documentId: draft, locale: 'en', data: { skillsTaught: [ids.drafted], issueAreas: [ids.climate] } } as never);
-  await create('api::reading-group.reading-group', {
-    name: `Group ${suffix}`,
-    slug: `group-${suffix}`,
-    capacity: 10,
-    groupStatus: 'forming',
-    visibility: 'members',
-    skills: [ids.read],
-    issueAreas: [ids.housing],
-  });
+  await createReadingGroup(app(), { skills: [ids.read], issueAreas: [ids.housing] });
   await create('api::resource.resource', {
     title: `Resource ${suffix}`,
     slug: `resource-${suffix}`,

@@ -26,6 +26,7 @@ module.exports = {
   setupFiles: ['<rootDir>/tests/helpers/env.ts'],
   globalSetup: '<rootDir>/tests/global-setup.ts',
   globalTeardown: '<rootDir>/tests/global-teardown.ts',
+  testSequencer: '<rootDir>/tests/sequencer.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

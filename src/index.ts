@@ -10,6 +10,7 @@ import { turnOffGuidedTour } from './bootstrap/guided-tour';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureRolesAndPermissions } from './bootstrap/permissions';
 import { announceWhenReady } from './bootstrap/ready-line';
+import { registerReadinessRoute } from './bootstrap/readiness';
 import { COVERED_TYPES, createLocaleCoverage } from './content/locale-coverage';
 import { registerContentMiddlewares } from './content/middlewares';
 import { CODE_FIELDS } from './custom-fields/definitions';
@@ -29,6 +30,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const config = loadPlatformConfig(strapi);
+    registerReadinessRoute(strapi);
     // Setting up an empty database takes a while: a first start (no admin user yet) says what it is doing.
     const firstStart = (await strapi.db.query('admin::user').count()) === 0;
     if (firstStart) strapi.log.info('First start: setting up the database…');

@@ -5,13 +5,19 @@ import { APP_DIR, DIST_DIR } from './paths';
 export type BootOptions = {
   /** Serves the admin panel's built files (`dist/build`, from `strapi build`) at /admin, for browser tests. */
   serveAdminPanel?: boolean;
+  /** Returns before the embedded search index is built at start-up (to test what answers meanwhile). */
+  notWaitingForSearch?: boolean;
 };
 
-/** Loads the compiled app (`dist/`) on the database the environment points at, with its HTTP routes mounted. */
-export const bootStrapi = async ({ serveAdminPanel = false }: BootOptions = {}) => {
+/**
+ * Loads the compiled app (`dist/`) on the database the environment points at, with its HTTP routes
+ * mounted, and waits until it is ready (GET /_ready): the embedded search index is built.
+ */
+export const bootStrapi = async ({ serveAdminPanel = false, notWaitingForSearch = false }: BootOptions = {}) => {
   const strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel });
   await strapi.load();
   await strapi.server.mount();
+  if (!notWaitingForSearch) await strapi.plugin('multilingual-search').service('indexer').whenReady();
   return strapi;
 };
 

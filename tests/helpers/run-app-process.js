@@ -4,7 +4,7 @@
 // the compiled app on the database and search engine the environment names (its sync worker starts
 // with it), serves HTTP on a free port, and records the outbox rows its worker claims. It talks on
 // stdout in lines starting with `@app-process ` (Strapi's own log lines go there too):
-//   `ready <port>` once it serves; then for each `settle` line read on stdin, `settled` once its
+//   `ready <port>` once it serves, its search index built; then for each `settle` line read on stdin, `settled` once its
 //   sync worker has applied every change that is due (or `failed <message>`).
 // When stdin closes it writes the claimed ids to CLAIMS_FILE and exits.
 const fs = require('fs');
@@ -28,6 +28,7 @@ const main = async () => {
   };
   await strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  await search.service('indexer').whenReady();
 
   const commands = readline.createInterface({ input: process.stdin });
   commands.on('line', (command) => {

@@ -8,8 +8,11 @@ export type TestApp = {
   strapi: Core.Strapi;
   /** supertest agent on the app's HTTP server. */
   http: () => supertest.Agent;
-  /** Stops and boots the app again on the same database, like a restart in production. */
-  restart: () => Promise<void>;
+  /**
+   * Stops and boots the app again on the same database, like a restart in production (`options`
+   * for this boot); `whileDown` runs in between (another process writing, say).
+   */
+  restart: (options?: BootOptions, whileDown?: () => Promise<void>) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -21,10 +24,11 @@ export const startApp = async (template: Template = 'empty', options: BootOption
   const app: TestApp = {
     strapi: await bootStrapi(options),
     http: () => supertest.agent(app.strapi.server.httpServer),
-    restart: async () => {
+    restart: async (restartOptions = options, whileDown) => {
       await stopStrapi(app.strapi);
       Object.assign(process.env, databaseEnv(name));
-      app.strapi = await bootStrapi(options);
+      await whileDown?.();
+      app.strapi = await bootStrapi(restartOptions);
     },
     stop: async () => {
       await stopStrapi(app.strapi);

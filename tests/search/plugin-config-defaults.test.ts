@@ -148,6 +148,7 @@ const validBase = () => ({
     lateCommitMs: 300_000,
   },
   meilisearch: { host: '', publicHost: '', adminKey: '', searchKey: '', timeoutMs: 10_000, taskTimeoutMs: 60_000, synonyms: {} },
+  embedded: { recommendedMaxDocuments: 50_000 },
   tenantTokens: { enabled: true, public: true, expiresInSeconds: 3600 },
   search: { maxPageSize: 50, defaultPageSize: 10, maxQueryLength: 512, window: 1000 },
 });

@@ -129,7 +129,7 @@ export const documentedOperations: Record<string, DocumentedOperation> = {
   'GET /multilingual-search/search': {
     summary: 'Federated search across content types and locales, with locale preference and fallback',
     success: { 200: 'The hits the caller may see' },
-    refusals: { 503: 'The search engine is unavailable' },
+    refusals: { 503: 'The search engine is unavailable, or the index is still being built after a restart (`Retry-After` says when to try again)' },
   },
   'GET /multilingual-search/token': {
     summary: 'A short-lived Meilisearch tenant token applying the same visibility as the search API',

@@ -15,22 +15,26 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   const indexer = getService(strapi, 'indexer');
+  const sync = getService(strapi, 'sync');
   if (getService(strapi, 'engine').get().name === 'embedded') {
-    // The embedded engine lives in this process: build it from the database before serving.
-    const started = Date.now();
-    await indexer.buildAll();
-    strapi.log.info(`[multilingual-search] embedded indexes built in ${Date.now() - started} ms`);
-  } else {
-    // Meilisearch may be down at start-up: the outbox keeps the changes until it is back.
-    await indexer
-      .prepareRemote()
-      .then(({ live }) => {
-        if (live === 0) {
-          strapi.log.info('[multilingual-search] no index in Meilisearch yet: building them');
-          indexer.reindex().catch((error: Error) => strapi.log.error(`[multilingual-search] first build failed: ${error.message}`));
-        }
-      })
-      .catch((error: Error) => strapi.log.warn(`[multilingual-search] Meilisearch not ready at start-up: ${error.message}`));
+    // The embedded engine lives in this process: built from the database while the server starts
+    // answering; searches answer once it is complete (GET /_ready says when), then the worker
+    // applies the changes made since the build began.
+    void indexer.buildAll().then(() => {
+      if (indexer.readiness().state === 'ready') sync.start();
+    });
+    return;
   }
-  getService(strapi, 'sync').start();
+  indexer.markReady();
+  // Meilisearch may be down at start-up: the outbox keeps the changes until it is back.
+  await indexer
+    .prepareRemote()
+    .then(({ live }) => {
+      if (live === 0) {
+        strapi.log.info('[multilingual-search] no index in Meilisearch yet: building them');
+        indexer.reindex().catch((error: Error) => strapi.log.error(`[multilingual-search] first build failed: ${error.message}`));
+      }
+    })
+    .catch((error: Error) => strapi.log.warn(`[multilingual-search] Meilisearch not ready at start-up: ${error.message}`));
+  sync.start();
 };

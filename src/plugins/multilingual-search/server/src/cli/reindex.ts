@@ -42,6 +42,8 @@ const main = async () => {
       byIndex.get(key)!.setTotal(total);
       byIndex.get(key)!.update(indexed, payload);
     };
+    // The embedded engine first builds this process's indexes, as at any start-up.
+    await getService(strapi, 'indexer').whenReady();
     const result = await getService(strapi, 'indexer').reindex(requested, onProgress);
     bars.stop();
     console.log(

@@ -30,6 +30,7 @@ export default {
       taskTimeoutMs: env.int('MEILISEARCH_TASK_TIMEOUT_MS', 60_000),
       synonyms: {},
     },
+    embedded: { recommendedMaxDocuments: env.int('SEARCH_EMBEDDED_MAX_DOCUMENTS', 50_000) },
     tenantTokens: { enabled: env.bool('SEARCH_TENANT_TOKENS', true), public: true, expiresInSeconds: 3600 },
     sync: {
       batchSize: 200,

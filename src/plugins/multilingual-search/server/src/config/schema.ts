@@ -164,6 +164,15 @@ export const pluginConfigSchema = z
       .strict()
       .refine((sync) => sync.lateCommitMs < sync.logRetentionMs, { path: ['lateCommitMs'], message: 'must be shorter than logRetentionMs' }),
     meilisearch: meilisearchSchema,
+    embedded: z
+      .object({
+        /**
+         * Up to how many documents one process's embedded index is the right choice (README, "Search":
+         * memory and start-up measured per document); above it the app warns at start-up to configure Meilisearch.
+         */
+        recommendedMaxDocuments: z.number().int().min(1),
+      })
+      .strict(),
     tenantTokens: z
       .object({
         /** Off: GET /api/multilingual-search/token answers 404. */

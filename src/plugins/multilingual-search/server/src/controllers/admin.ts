@@ -15,9 +15,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const names = Array.isArray(requested) ? requested.map(String) : [];
     const unknown = names.find((name) => !getService(strapi, 'types').get(name));
     if (!Array.isArray(requested) || unknown) throw new errors.ValidationError(`Invalid parameter 'types': unknown type "${unknown ?? requested}"`);
-    if (getService(strapi, 'indexer').status()) {
+    const indexer = getService(strapi, 'indexer');
+    if (indexer.status() || indexer.readiness().state !== 'ready') {
       ctx.status = 409;
-      ctx.body = { error: { status: 409, name: 'ConflictError', message: 'A reindex is already running' } };
+      const message = indexer.status() ? 'A reindex is already running' : 'The indexes are still being built after a restart: reindex once they are ready';
+      ctx.body = { error: { status: 409, name: 'ConflictError', message } };
       return;
     }
     getService(strapi, 'indexer')

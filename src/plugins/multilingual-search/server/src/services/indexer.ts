@@ -1,9 +1,20 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { SearchDocument } from '../engines/types';
-import { getService } from '../utils/get-service';
+import { getConfig, getService } from '../utils/get-service';
 import type { SearchType } from './types';
 
 export type ReindexProgress = { type: string; locale: string; indexed: number; total: number };
+
+/**
+ * Whether this process's search answers: `ready` once the embedded engine's indexes are built at
+ * start-up (at once with Meilisearch, whose indexes outlive the process); `failed` when that build
+ * failed (the log says why).
+ */
+export type Readiness = { state: 'building' | 'ready' | 'failed'; indexed: number; total: number };
+
+/** Thrown into a build when the app stops meanwhile. */
+class BuildStopped extends Error {}
 
 const CHUNK = 200;
 
@@ -21,6 +32,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => getService(strapi, 'documents');
   const engine = () => getService(strapi, 'engine').get();
   let current: { startedAt: number; progress: ReindexProgress[] } | undefined;
+  let readiness: Readiness = { state: 'building', indexed: 0, total: 0 };
+  let built: Promise<void> | undefined;
+  let stopping = false;
 
   /** Waits until no process is applying a batch. */
   const waitForBatchesInFlight = async () => {
@@ -53,6 +67,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     const ids = await documents().allDocumentIds(type);
     for (let i = 0; i < ids.length; i += CHUNK) {
+      // Between chunks, the requests that arrived meanwhile are served: with SQLite every query
+      // resolves without waiting on I/O, and a build that never yields would hold every route.
+      await nextTurn();
+      if (stopping) throw new BuildStopped('the app is stopping');
       const loaded = await documents().load(type, ids.slice(i, i + CHUNK));
       const byLocale = new Map<string, SearchDocument[]>();
       for (const group of loaded.values()) for (const document of group) byLocale.set(document.locale, [...(byLocale.get(document.locale) ?? []), document]);
@@ -83,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const rebuild = async (chosen: SearchType[], onProgress: (progress: ReindexProgress) => void, { movesLog }: { movesLog: boolean }) => {
     if (current) throw new Error('a reindex is already running');
+    if (readiness.state !== 'ready') throw new Error('the indexes are still being built after start-up');
     current = { startedAt: Date.now(), progress: [] };
     const track = (progress: ReindexProgress) => {
       current!.progress = [...current!.progress.filter((p) => p.type !== progress.type || p.locale !== progress.locale), progress];
@@ -164,17 +183,62 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Start-up of the embedded engine, which lives in this process: the indexes are built straight
-     * from the database, and this process reads the outbox log on from where the build stands
-     * (the rows stay: the other processes may still have to read them).
+     * from the database while the server already answers (liveness), and searches answer once they
+     * are complete (readiness). This process then reads the outbox log on from where the build
+     * stands (the rows stay: the other processes may still have to read them).
      */
-    async buildAll() {
-      const reflected = await getService(strapi, 'outboxLog').head();
-      const built: string[] = [];
-      for (const type of types().all()) {
-        for (const locale of await build(type, false, () => {})) built.push(types().indexName(type.name, locale));
-      }
-      await getService(strapi, 'syncTimes').record(built);
-      getService(strapi, 'outboxLog').moveTo(reflected);
+    buildAll(): Promise<void> {
+      built ??= (async () => {
+        const started = Date.now();
+        const reflected = await getService(strapi, 'outboxLog').head();
+        readiness = { state: 'building', indexed: 0, total: 0 };
+        const names: string[] = [];
+        const indexed = new Map<string, number>();
+        const totals = new Map<string, number>();
+        const count = (progress: ReindexProgress) => {
+          const key = `${progress.type} ${progress.locale}`;
+          indexed.set(key, progress.indexed);
+          totals.set(key, progress.total);
+          const sum = (values: Map<string, number>) => [...values.values()].reduce((a, b) => a + b, 0);
+          readiness = { state: 'building', indexed: sum(indexed), total: sum(totals) };
+        };
+        try {
+          for (const type of types().all()) for (const locale of await build(type, false, count)) names.push(types().indexName(type.name, locale));
+          await getService(strapi, 'syncTimes').record(names);
+          getService(strapi, 'outboxLog').moveTo(reflected);
+          readiness = { ...readiness, state: 'ready' };
+          strapi.log.info(`[multilingual-search] embedded indexes built: ${readiness.indexed} documents in ${Date.now() - started} ms`);
+          const { recommendedMaxDocuments } = getConfig(strapi).embedded;
+          if (readiness.indexed > recommendedMaxDocuments)
+            strapi.log.warn(
+              `[multilingual-search] the embedded search engine holds ${readiness.indexed} documents, more than the ${recommendedMaxDocuments} it suits (memory and start-up grow with every document, in every server process): configure Meilisearch (MEILISEARCH_HOST, see the README's "Search")`,
+            );
+        } catch (error) {
+          if (error instanceof BuildStopped) return;
+          readiness = { ...readiness, state: 'failed' };
+          strapi.log.error(`[multilingual-search] building the embedded indexes failed: searches answer 503 until a restart: ${(error as Error).stack}`);
+        }
+      })();
+      return built;
+    },
+
+    /** Marks the indexes ready without a build (Meilisearch's outlive the process). */
+    markReady() {
+      readiness = { state: 'ready', indexed: 0, total: 0 };
+    },
+
+    readiness: () => readiness,
+
+    /** Resolves once the start-up build is done (at once when there is none); throws if it failed. */
+    async whenReady() {
+      await built;
+      if (readiness.state === 'failed') throw new Error('building the embedded search indexes failed (see the log)');
+    },
+
+    /** Ends a start-up build still running (the app is stopping): it stops at its next chunk. */
+    async stop() {
+      stopping = true;
+      await built?.catch(() => {});
     },
   };
 };

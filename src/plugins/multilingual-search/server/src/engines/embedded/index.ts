@@ -12,7 +12,7 @@ import {
   type SearchResult,
 } from '../types';
 import { analyzerFor, type LanguageAnalyzer } from './tokenizer';
-import { createWordIndex, type WordIndex } from './word-index';
+import { createSharedDictionary, createWordIndex, typoCandidates, type SharedDictionary, type TypoCandidates, type WordIndex } from './word-index';
 
 /**
  * The embedded engine: one in-memory Orama database per index, in this process. The default when
@@ -36,12 +36,14 @@ const ORAMA_TYPES: Record<FieldKind, string> = {
   boolean: 'boolean',
 };
 
-const createIndex = (settings: IndexSettings): Index => {
+const createIndex = (settings: IndexSettings, dictionary: SharedDictionary): Index => {
   const analyzer = analyzerFor(settings.locale);
-  const words = createWordIndex(analyzer, new Set(settings.exact));
+  const textFields = Object.keys(settings.fields).filter((field) => settings.fields[field] === 'text' || settings.fields[field] === 'texts');
+  const words = createWordIndex(analyzer, new Set(settings.exact), textFields, dictionary);
   const schema = Object.fromEntries(Object.entries(settings.fields).map(([field, kind]) => [field, ORAMA_TYPES[kind]]));
   const db = create({
-    schema: { ...schema, id: 'string' } as never,
+    // Orama keys documents on their `id` without it being in the schema (where it would be indexed as text).
+    schema: schema as never,
     components: { index: words },
     // Results are merged and sorted across indexes here, so Orama keeps no sort index.
     sort: { enabled: false },
@@ -79,10 +81,30 @@ const queryWords = (prepared: Array<{ matches?: { words: Array<{ surface: string
   ...new Set(prepared.flatMap((entry) => entry?.matches?.words.map((word) => word.surface) ?? [])),
 ];
 
+type Candidate = { at: number; score: number; document: SearchDocument };
+
+/** The first `count` items in `order` (a total order): what sorting them all and slicing gives, without sorting them all. */
+const firstInOrder = <T>(items: T[], count: number, order: (a: T, b: T) => number) => {
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === count && (count === 0 || order(item, first[count - 1]) >= 0)) continue;
+    let [low, high] = [0, first.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(first[middle], item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    first.splice(low, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
+};
+
 const stringValue = (value: unknown) => (Array.isArray(value) ? value.join(' · ') : value === undefined || value === null ? '' : String(value));
 
 export const createEmbeddedEngine = (): SearchEngine => {
   const indexes = new Map<string, Index>();
+  const dictionary = createSharedDictionary();
 
   const get = (name: string) => {
     const index = indexes.get(name);
@@ -98,7 +120,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
     const allowed = query.filter
       ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, toWhere(query.filter, settings.fields) as never, undefined) as Set<number>)
       : undefined;
-    return { index, allowed, matches: q ? words.match(db.data.index, q, settings.searchable) : undefined };
+    return { index, allowed, matches: q ? words.match(q, settings.searchable) : undefined };
   };
 
   /**
@@ -109,7 +131,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
   const hitsOf = ({ index, allowed, matches }: NonNullable<ReturnType<typeof prepare>>) => {
     const { db, words, boost } = index;
     const scored: Array<[number, number]> = matches
-      ? words.score(db.data.index, matches, boost, BM25, count(db), allowed)
+      ? words.score(matches, boost, BM25, count(db), allowed)
       : [...(allowed ?? Object.keys(db.documentsStore.getAll(db.data.docs)).map(Number))].map((id) => [id, 0]);
     return { scored, documents: (id: number) => db.documentsStore.get(db.data.docs, id as never) as unknown as SearchDocument };
   };
@@ -120,7 +142,8 @@ export const createEmbeddedEngine = (): SearchEngine => {
     async ensureIndex(name, settings) {
       const existing = indexes.get(name);
       if (existing && JSON.stringify(existing.settings) === JSON.stringify(settings)) return;
-      indexes.set(name, createIndex(settings));
+      existing?.words.release();
+      indexes.set(name, createIndex(settings, dictionary));
     },
 
     async upsert(name, documents) {
@@ -145,14 +168,20 @@ export const createEmbeddedEngine = (): SearchEngine => {
       const q = request.q.trim();
       const prepared = request.queries.map((query) => prepare(query, q));
       // One typo for the words that match nothing as typed in any index (not merely in one of them:
-      // most indexes lack most words, and looking up typos everywhere costs most of a search).
+      // most indexes lack most words). Each word's neighbours are looked up once, in the dictionary
+      // of every index, and each index only checks those few words.
       const matchedSomewhere = new Set(prepared.flatMap((entry) => [...(entry?.matches?.matched ?? [])]));
       const unmatched = new Set(queryWords(prepared).filter((surface) => !matchedSomewhere.has(surface)));
-      if (unmatched.size > 0)
-        for (const entry of prepared) if (entry?.matches) entry.index.words.matchTypos(entry.index.db.data.index, entry.matches, unmatched);
+      const neighbours = new Map<string, TypoCandidates>();
+      const candidatesOf = (word: { token: string; surface: string }) => {
+        const key = `${word.token}\u0000${word.surface}`;
+        return neighbours.get(key) ?? neighbours.set(key, typoCandidates(dictionary, word)).get(key)!;
+      };
+      if (unmatched.size > 0) for (const entry of prepared) if (entry?.matches) entry.index.words.matchTypos(entry.matches, unmatched, candidatesOf);
       const perIndex = prepared.map((entry) => entry && hitsOf(entry));
       // One hit per document: a document found in several languages keeps its best-scoring one.
-      const best = new Map<string, { at: number; score: number; document: SearchDocument }>();
+      // Keyed by type, then document id (no key string built per hit).
+      const best = new Map<string, Map<string, Candidate>>();
       perIndex.forEach((found, at) => {
         if (!found) return;
         const { weight } = request.queries[at];
@@ -160,53 +189,55 @@ export const createEmbeddedEngine = (): SearchEngine => {
           // BM25 scores are unbounded: squash them into (0, 1) before weighting, like Meilisearch's ranking scores.
           const score = weight * (q ? bm25 / (bm25 + 1) : 1);
           const document = found.documents(id);
-          const key = `${document.type}:${document.documentId}`;
-          const kept = best.get(key);
-          if (!kept || score > kept.score || (score === kept.score && document.id < kept.document.id)) best.set(key, { at, score, document });
+          const ofType = best.get(document.type) ?? best.set(document.type, new Map()).get(document.type)!;
+          const kept = ofType.get(document.documentId);
+          if (!kept || score > kept.score || (score === kept.score && document.id < kept.document.id)) ofType.set(document.documentId, { at, score, document });
         }
       });
-      const candidates = [...best.values()];
+      const candidates = [...best.values()].flatMap((ofType) => [...ofType.values()]);
 
       const facets: SearchResult['facets'] = Object.fromEntries(request.facets.map((field) => [field, {}]));
       for (const { at, document } of candidates) {
         for (const field of request.queries[at].facets) {
           const counts = (facets[field] ??= {});
-          const values = new Set(
-            [document[field]]
-              .flat()
-              .filter((value) => value !== undefined && value !== null && value !== '')
-              .map(String),
-          );
-          for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+          const value = document[field];
+          if (!Array.isArray(value)) {
+            if (value !== undefined && value !== null && value !== '') counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+            continue;
+          }
+          const values = new Set(value.filter((item) => item !== undefined && item !== null && item !== '').map(String));
+          for (const item of values) counts[item] = (counts[item] ?? 0) + 1;
         }
       }
 
       const field = request.sort?.field;
       const direction = request.sort?.direction === 'asc' ? 1 : -1;
-      candidates.sort((a, b) => {
+      const order = (a: Candidate, b: Candidate) => {
         if (field) {
           const [x, y] = [a.document[field], b.document[field]];
           if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : (x < y ? -1 : 1) * direction;
         }
         return b.score - a.score || (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
-      });
+      };
       // Only the hits returned are highlighted, with the words their index matched.
       const matchedWords = new Map<number, Set<string>>();
-      const hits: SearchHit[] = candidates.slice(request.offset, request.offset + request.limit).map(({ at, score, document }) => {
-        const { index, matches } = prepared[at]!;
-        if (matches && !matchedWords.has(at)) matchedWords.set(at, index.words.matchedWords(matches));
-        return {
-          index: request.queries[at].index,
-          score,
-          document,
-          highlighted: Object.fromEntries(
-            request.highlight.map((name) => {
-              const text = stringValue(document[name]);
-              return [name, matches ? highlight(text, matchedWords.get(at)!, index.analyzer) : text];
-            }),
-          ),
-        };
-      });
+      const hits: SearchHit[] = firstInOrder(candidates, request.offset + request.limit, order)
+        .slice(request.offset)
+        .map(({ at, score, document }) => {
+          const { index, matches } = prepared[at]!;
+          if (matches && !matchedWords.has(at)) matchedWords.set(at, index.words.matchedWords(matches));
+          return {
+            index: request.queries[at].index,
+            score,
+            document,
+            highlighted: Object.fromEntries(
+              request.highlight.map((name) => {
+                const text = stringValue(document[name]);
+                return [name, matches ? highlight(text, matchedWords.get(at)!, index.analyzer) : text];
+              }),
+            ),
+          };
+        });
       return { hits, total: candidates.length, facets };
     },
 
@@ -221,6 +252,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
     },
 
     async dropIndex(name) {
+      indexes.get(name)?.words.release();
       indexes.delete(name);
     },
 

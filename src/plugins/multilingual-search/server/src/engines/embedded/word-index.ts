@@ -1,15 +1,19 @@
 import { components, type AnyOrama } from '@orama/orama';
-import { radix } from '@orama/orama/trees';
+import { createLexicon, type Lexicon } from './lexicon';
+import { addPosting, postingCount, postingId, removePosting, type Postings } from './postings';
 import type { LanguageAnalyzer } from './tokenizer';
 
 /**
- * The embedded engine's Orama index component. Orama's own keeps BM25 statistics (average field
- * length, term frequencies, document counts per term) incrementally per array element, and they
- * drift as documents are removed and added again: removing a document whose list field has two
- * values makes the average length NaN for good, and every score of that index with it. Here the
- * statistics are kept per document and per field from exact integer totals, so an index that has
- * seen any sequence of inserts, updates and deletes scores exactly like one built fresh from the
- * same documents.
+ * The embedded engine's Orama index component, for text fields (Orama's own indexes the others).
+ * Orama's keeps BM25 statistics incrementally per array element, and they drift as documents are
+ * removed and added again (removing a document whose list field has two values makes the average
+ * length NaN for good). Here each field keeps exact integers: per word, the documents that have it
+ * with how many times (./postings); per document, its length; and the total length of the
+ * documents that have the field. An index that has seen any sequence of inserts, updates and
+ * deletes therefore scores exactly like one built fresh from the same documents. A document's
+ * words are removed from the field value Orama passes back, so nothing is kept per document but
+ * its lengths. The words of an index are kept once, in a dictionary of its words (for prefixes),
+ * not in a tree per field holding every document of every word.
  *
  * It also decides, word by word, how a query word matches (Orama applies one rule to all words):
  * - the word's stem exactly;
@@ -17,6 +21,8 @@ import type { LanguageAnalyzer } from './tokenizer';
  * - with one typo once it has TYPO_MIN_LENGTH letters and matches nothing exactly or as a prefix,
  *   compared with the stems and also with the unstemmed words of the index, so that a typo in a
  *   suffix the stemmer removes ("discriminaton") still finds the word ("discrimination").
+ * Typos are looked up once per search in a dictionary shared by every index of the engine; an
+ * index then only checks the few words found there.
  */
 
 export const PREFIX_MIN_LENGTH = 3;
@@ -24,26 +30,11 @@ export const TYPO_MIN_LENGTH = 5;
 /** Hits through a longer word or a typo rank below hits of the word itself. */
 const WEIGHTS = { exact: 1, prefix: 0.5, typo: 0.5 } as const;
 
-type RadixTree = {
-  insert(word: string, id: number): void;
-  removeDocumentByWord(word: string, id: number): boolean;
-  removeWord(word: string): boolean;
-  find(params: { term: string; exact?: boolean; tolerance?: number }): Record<string, number[]>;
-};
-
-type IndexData = {
-  indexes: Record<string, { type: string; node: RadixTree }>;
-  avgFieldLength: Record<string, number>;
-  fieldLengths: Record<string, Record<number, number | undefined>>;
-  frequencies: Record<string, Record<number, Record<string, number> | undefined>>;
-  tokenOccurrences: Record<string, Record<string, number>>;
-};
-
 type DefaultIndex = typeof components.index;
 type Word = { token: string; surface: string };
 
 /** A query word's matching words in one field: word → its weight and the documents that have it. */
-type Matches = Map<string, { weight: number; ids: number[] }>;
+type Matches = Map<string, { weight: number; postings: Postings }>;
 
 /** Words of an identifier field (ECLI, case number): lower-cased parts, never stemmed or typo-matched. */
 export const identifierParts = (text: string) =>
@@ -54,6 +45,25 @@ export const identifierParts = (text: string) =>
 
 type Bm25 = { k: number; b: number; d: number };
 
+/** Orama's BM25 formula, written the same way so that scores are the same numbers to the last bit. */
+const bm25 = (tf: number, matchingCount: number, docsCount: number, fieldLength: number, averageFieldLength: number, { k, b, d }: Bm25) => {
+  const idf = Math.log(1 + (docsCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * fieldLength) / averageFieldLength));
+};
+
+/** The words of every index of an engine, each counted once per index that has it: where typos are looked up. */
+export type SharedDictionary = { terms: Lexicon; surfaces: Lexicon };
+
+export const createSharedDictionary = (): SharedDictionary => ({ terms: createLexicon(), surfaces: createLexicon() });
+
+/** The indexed words one typo away from a query word: stems near its stem, unstemmed words near it as typed. */
+export type TypoCandidates = { terms: string[]; surfaces: string[] };
+
+export const typoCandidates = (dictionary: SharedDictionary, word: Word): TypoCandidates => ({
+  terms: dictionary.terms.oneTypoAway(word.token),
+  surfaces: dictionary.surfaces.oneTypoAway(word.surface),
+});
+
 /** A query against one index: its words, what each matches per field, and the words (as typed, folded) that matched without a typo. */
 export type QueryMatches = { words: Word[]; perField: Map<string, Map<Word, Matches>>; matched: Set<string> };
 
@@ -62,26 +72,26 @@ export type QueryMatches = { words: Word[]; perField: Map<string, Map<Word, Matc
  * then look up with one typo the words that matched in none, then score.
  */
 export type WordIndex = AnyOrama['index'] & {
-  match(data: unknown, term: string, props: string[]): QueryMatches;
-  matchTypos(data: unknown, query: QueryMatches, surfaces: Set<string>): void;
-  score(
-    data: unknown,
-    query: QueryMatches,
-    boost: Record<string, number>,
-    relevance: Bm25,
-    docsCount: number,
-    allowed: Set<number> | undefined,
-  ): Array<[number, number]>;
+  match(term: string, props: string[]): QueryMatches;
+  matchTypos(query: QueryMatches, surfaces: Set<string>, candidates: (word: Word) => TypoCandidates): void;
+  score(query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined): Array<[number, number]>;
   matchedWords(query: QueryMatches): Set<string>;
+  /** Takes this index's words out of the shared dictionary (the index is being dropped). */
+  release(): void;
 };
 
-export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Set<string>): WordIndex => {
+/** One text field: its words' postings, each document's length (by internal id), and the totals of the documents that have it. */
+type Field = { postings: Map<string, Postings>; lengths: Uint32Array; totalLength: number; documents: number };
+
+export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Set<string>, textFields: string[], dictionary: SharedDictionary): WordIndex => {
   const base = components.index;
-  /** Per field: the sum of the lengths of the documents that have it, and how many they are. */
-  const totals = new Map<string, { length: number; documents: number }>();
+  const fields = new Map<string, Field>(
+    textFields.map((field) => [field, { postings: new Map(), lengths: new Uint32Array(64), totalLength: 0, documents: 0 }]),
+  );
+  /** The words of this index's text fields, each counted once per field that has it. */
+  const terms = createLexicon();
   /** Unstemmed word → stem → in how many (document, field) pairs: typos are matched against these words. */
   const surfaces = new Map<string, Map<string, number>>();
-  const surfaceTree = new radix.RadixTree() as unknown as RadixTree;
 
   const wordsOf = (prop: string, value: unknown): Word[] => {
     const values = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
@@ -95,105 +105,94 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
     if (count > 0) stems.set(token, count);
     else stems.delete(token);
     if (stems.size > 0) {
-      if (!surfaces.has(surface)) surfaceTree.insert(surface, 0);
+      if (!surfaces.has(surface)) dictionary.surfaces.add(surface);
       surfaces.set(surface, stems);
-    } else if (surfaces.delete(surface)) surfaceTree.removeWord(surface);
+    } else if (surfaces.delete(surface)) dictionary.surfaces.delete(surface);
   };
 
-  const surfacePairs = (words: Word[]) => new Set(words.filter((word) => word.surface).map((word) => `${word.surface}\u0000${word.token}`));
-
-  const updateAverage = (data: IndexData, prop: string) => {
-    const total = totals.get(prop);
-    data.avgFieldLength[prop] = total && total.documents > 0 ? total.length / total.documents : 0;
+  /** Counts each (unstemmed word, stem) pair of one field of one document once. */
+  const countSurfaces = (words: Word[], delta: 1 | -1) => {
+    const pairs = new Map<string, Set<string>>();
+    for (const { surface, token } of words) {
+      if (!surface) continue;
+      const stems = pairs.get(surface) ?? new Set<string>();
+      stems.add(token);
+      pairs.set(surface, stems);
+    }
+    for (const [surface, stems] of pairs) for (const token of stems) countSurface(surface, token, delta);
   };
 
-  const insertText = (data: IndexData, prop: string, internalId: number, value: unknown) => {
-    const words = wordsOf(prop, value);
+  const tokenCounts = (words: Word[]) => {
     const counts = new Map<string, number>();
     for (const { token } of words) counts.set(token, (counts.get(token) ?? 0) + 1);
-    const { node } = data.indexes[prop];
-    const occurrences = data.tokenOccurrences[prop];
-    const frequencies: Record<string, number> = {};
-    for (const [token, count] of counts) {
-      node.insert(token, internalId);
-      occurrences[token] = (occurrences[token] ?? 0) + 1;
-      frequencies[token] = count / words.length;
-    }
-    data.frequencies[prop][internalId] = frequencies;
-    data.fieldLengths[prop][internalId] = words.length;
-    if (words.length > 0) {
-      const total = totals.get(prop) ?? { length: 0, documents: 0 };
-      totals.set(prop, { length: total.length + words.length, documents: total.documents + 1 });
-      updateAverage(data, prop);
-    }
-    for (const pair of surfacePairs(words)) {
-      const [surface, token] = pair.split('\u0000');
-      countSurface(surface, token, 1);
-    }
+    return counts;
   };
 
-  const removeText = (data: IndexData, prop: string, internalId: number, value: unknown) => {
-    const frequencies = data.frequencies[prop][internalId];
-    if (!frequencies) return;
-    const { node } = data.indexes[prop];
-    const occurrences = data.tokenOccurrences[prop];
-    for (const token of Object.keys(frequencies)) {
-      node.removeDocumentByWord(token, internalId);
-      occurrences[token] -= 1;
-      if (occurrences[token] <= 0) delete occurrences[token];
-    }
-    const length = data.fieldLengths[prop][internalId] ?? 0;
-    if (length > 0) {
-      const total = totals.get(prop)!;
-      totals.set(prop, { length: total.length - length, documents: total.documents - 1 });
-      updateAverage(data, prop);
-    }
-    delete data.frequencies[prop][internalId];
-    delete data.fieldLengths[prop][internalId];
-    for (const pair of surfacePairs(wordsOf(prop, value))) {
-      const [surface, token] = pair.split('\u0000');
-      countSurface(surface, token, -1);
-    }
-  };
-
-  const found = (result: Record<string, number[]>) => Object.entries(result).filter(([, ids]) => ids.length > 0);
-
-  /** Exact and prefix matches of a word in one field (one walk of the tree). */
-  const directMatches = (tree: RadixTree, word: Word, identifier: boolean): Matches => {
-    const matches: Matches = new Map();
-    const prefix = !identifier && word.surface.length >= PREFIX_MIN_LENGTH;
-    for (const [term, ids] of found(tree.find({ term: word.token, exact: !prefix })))
-      matches.set(term, { weight: term === word.token ? WEIGHTS.exact : WEIGHTS.prefix, ids });
-    return matches;
-  };
-
-  /** Words one typo away from the word's stem, and stems of the indexed words one typo away from the word as typed. */
-  const typoMatches = (tree: RadixTree, word: Word): Matches => {
-    const matches: Matches = new Map();
-    for (const [term, ids] of found(tree.find({ term: word.token, tolerance: 1 }))) matches.set(term, { weight: WEIGHTS.typo, ids });
-    for (const surface of Object.keys(surfaceTree.find({ term: word.surface, tolerance: 1 }))) {
-      for (const stem of surfaces.get(surface)?.keys() ?? []) {
-        if (matches.has(stem)) continue;
-        for (const [term, ids] of found(tree.find({ term: stem, exact: true }))) matches.set(term, { weight: WEIGHTS.typo, ids });
+  const insertText = (field: Field, prop: string, internalId: number, value: unknown) => {
+    const words = wordsOf(prop, value);
+    for (const [token, count] of tokenCounts(words)) {
+      let postings = field.postings.get(token);
+      if (!postings) {
+        postings = [];
+        field.postings.set(token, postings);
+        if (terms.add(token)) dictionary.terms.add(token);
       }
+      addPosting(postings, internalId, count);
     }
-    return matches;
+    if (internalId >= field.lengths.length) {
+      const lengths = new Uint32Array(Math.max(internalId + 1, field.lengths.length * 2));
+      lengths.set(field.lengths);
+      field.lengths = lengths;
+    }
+    field.lengths[internalId] = words.length;
+    if (words.length > 0) {
+      field.totalLength += words.length;
+      field.documents += 1;
+    }
+    countSurfaces(words, 1);
+  };
+
+  const removeText = (field: Field, prop: string, internalId: number, value: unknown) => {
+    const words = wordsOf(prop, value);
+    for (const token of tokenCounts(words).keys()) {
+      const postings = field.postings.get(token);
+      if (!postings) continue;
+      removePosting(postings, internalId);
+      if (postings.length > 0) continue;
+      field.postings.delete(token);
+      if (terms.delete(token)) dictionary.terms.delete(token);
+    }
+    if (words.length > 0) {
+      field.totalLength -= words.length;
+      field.documents -= 1;
+    }
+    field.lengths[internalId] = 0;
+    countSurfaces(words, -1);
   };
 
   const uniqueWords = (words: Word[]) => [...new Map(words.map((word) => [word.token, word])).values()];
 
-  /** A query's words as typed, and, per field, per word, the words of the index it matches. */
-  const match = (data: IndexData, term: string, props: string[]): QueryMatches => {
+  /** A query's words as typed, and, per field, per word, the words of the index it matches (exactly, or as a prefix). */
+  const match = (term: string, props: string[]): QueryMatches => {
     const words = uniqueWords(analyzer.spans(term));
     const identifierWords = identifierParts(term).map((part) => ({ token: part, surface: '' }));
+    /** Per query word, the index's words it starts (looked up once for every field). */
+    const prefixed = new Map<Word, string[]>();
     const perField = new Map<string, Map<Word, Matches>>();
     const matched = new Set<string>();
     for (const prop of props) {
-      const tree = data.indexes[prop]?.node;
-      if (!tree) continue;
+      const field = fields.get(prop);
+      if (!field) continue;
+      const identifier = identifierFields.has(prop);
       const byWord = new Map<Word, Matches>();
-      for (const word of identifierFields.has(prop) ? identifierWords : words) {
-        const matches = directMatches(tree, word, identifierFields.has(prop));
+      for (const word of identifier ? identifierWords : words) {
+        const prefix = !identifier && word.surface.length >= PREFIX_MIN_LENGTH;
+        const candidates = prefix ? (prefixed.get(word) ?? prefixed.set(word, terms.withPrefix(word.token)).get(word)!) : [word.token];
+        const matches: Matches = new Map();
+        for (const candidate of candidates) {
+          const postings = field.postings.get(candidate);
+          if (postings) matches.set(candidate, { weight: candidate === word.token ? WEIGHTS.exact : WEIGHTS.prefix, postings });
+        }
         if (matches.size > 0) matched.add(word.surface);
         byWord.set(word, matches);
       }
@@ -202,26 +201,50 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
     return { words, perField, matched };
   };
 
-  /** Adds the one-typo matches of the words in `surfaces` (those long enough), as typed. */
-  const matchTypos = (data: IndexData, query: QueryMatches, surfaces: Set<string>) => {
-    const typoWords = query.words.filter((word) => surfaces.has(word.surface) && word.surface.length >= TYPO_MIN_LENGTH);
-    if (typoWords.length === 0) return;
-    for (const [prop, byWord] of query.perField) {
-      if (identifierFields.has(prop)) continue;
-      for (const word of typoWords) byWord.set(word, typoMatches(data.indexes[prop].node, word));
+  /** The words of one field among a query word's typo candidates: near its stem, or stems of the unstemmed words near it. */
+  const typoMatches = (field: Field, { terms: near, surfaces: nearSurfaces }: TypoCandidates): Matches => {
+    const matches: Matches = new Map();
+    for (const term of near) {
+      const postings = field.postings.get(term);
+      if (postings) matches.set(term, { weight: WEIGHTS.typo, postings });
+    }
+    for (const surface of nearSurfaces) {
+      for (const stem of surfaces.get(surface)?.keys() ?? []) {
+        const postings = matches.has(stem) ? undefined : field.postings.get(stem);
+        if (postings) matches.set(stem, { weight: WEIGHTS.typo, postings });
+      }
+    }
+    return matches;
+  };
+
+  /** Adds the one-typo matches of the words in `typed` (those long enough), as typed. */
+  const matchTypos = (query: QueryMatches, typed: Set<string>, candidates: (word: Word) => TypoCandidates) => {
+    const typoWords = query.words.filter((word) => typed.has(word.surface) && word.surface.length >= TYPO_MIN_LENGTH);
+    for (const word of typoWords) {
+      const near = candidates(word);
+      for (const [prop, byWord] of query.perField) if (!identifierFields.has(prop)) byWord.set(word, typoMatches(fields.get(prop)!, near));
     }
   };
 
   /** BM25 scores of the documents the matches reach (unsorted: hits are sorted once merged). */
-  const score = (data: IndexData, query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined) => {
+  const score = (query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined) => {
     const results = new Map<number, number>();
-    const keywordMatches = new Map<number, Map<string, number>>();
     for (const [prop, byWord] of query.perField) {
+      const field = fields.get(prop)!;
+      const averageLength = field.documents > 0 ? field.totalLength / field.documents : 0;
       const fieldBoost = boost[prop] ?? 1;
       for (const matches of byWord.values()) {
-        // In word order: the sum of a document's scores must not depend on the shape of the tree (insertion order).
-        for (const [matched, { weight, ids }] of [...matches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-          base.calculateResultScores(data as never, prop, matched, ids, docsCount, relevance, results, fieldBoost * weight, allowed, keywordMatches);
+        // In word order: the sum of a document's scores must not depend on the order words were indexed in.
+        for (const [, { weight, postings }] of [...matches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          const wordBoost = fieldBoost * weight;
+          for (const entry of postings) {
+            const id = postingId(entry);
+            if (allowed && !allowed.has(id)) continue;
+            const length = field.lengths[id];
+            const score = bm25(postingCount(entry) / length, postings.length, docsCount, length, averageLength, relevance) * wordBoost;
+            const sum = results.get(id);
+            results.set(id, sum === undefined ? score : sum + score);
+          }
         }
       }
     }
@@ -231,33 +254,38 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
   return {
     ...base,
 
-    match: (data: unknown, term: string, props: string[]) => match(data as IndexData, term, props),
-    matchTypos: (data: unknown, query: QueryMatches, surfaces: Set<string>) => matchTypos(data as IndexData, query, surfaces),
-    score: (data: unknown, query: QueryMatches, boost: Record<string, number>, relevance: Bm25, docsCount: number, allowed: Set<number> | undefined) =>
-      score(data as IndexData, query, boost, relevance, docsCount, allowed),
+    match,
+    matchTypos,
+    score,
     /** The words of the index a query matched (what a hit's text highlights). */
     matchedWords(query: QueryMatches) {
       const words = new Set<string>();
       for (const byWord of query.perField.values()) for (const matches of byWord.values()) for (const word of matches.keys()) words.add(word);
       return words;
     },
+    release() {
+      for (const term of terms.words()) dictionary.terms.delete(term);
+      for (const surface of surfaces.keys()) dictionary.surfaces.delete(surface);
+    },
 
     insert(...args: Parameters<DefaultIndex['insert']>) {
-      const [, data, prop, , internalId, value] = args as unknown as [unknown, IndexData, string, unknown, number, unknown];
-      if (data.indexes[prop]?.type !== 'Radix') return base.insert(...args);
-      insertText(data, prop, internalId, value);
+      const [, , prop, , internalId, value] = args as unknown as [unknown, unknown, string, unknown, number, unknown];
+      const field = fields.get(prop);
+      if (!field) return base.insert(...args);
+      insertText(field, prop, internalId, value);
     },
 
     remove(...args: Parameters<DefaultIndex['remove']>) {
-      const [, data, prop, , internalId, value] = args as unknown as [unknown, IndexData, string, unknown, number, unknown];
-      if (data.indexes[prop]?.type !== 'Radix') return base.remove(...args);
-      removeText(data, prop, internalId, value);
+      const [, , prop, , internalId, value] = args as unknown as [unknown, unknown, string, unknown, number, unknown];
+      const field = fields.get(prop);
+      if (!field) return base.remove(...args);
+      removeText(field, prop, internalId, value);
       return true;
     },
 
     /** Orama's entry point, for a search of this index alone: a word matching nothing here is looked up with one typo. */
     search(
-      data: IndexData,
+      _data: unknown,
       term: string,
       _tokenizer: unknown,
       _language: unknown,
@@ -269,9 +297,10 @@ export const createWordIndex = (analyzer: LanguageAnalyzer, identifierFields: Se
       docsCount: number,
       whereFiltersIDs: Set<number> | undefined,
     ): Array<[number, number]> {
-      const query = match(data, term, props);
-      if (tolerance > 0) matchTypos(data, query, new Set(query.words.map((word) => word.surface).filter((surface) => !query.matched.has(surface))));
-      return score(data, query, boost, relevance, docsCount, whereFiltersIDs);
+      const query = match(term, props);
+      const unmatched = new Set(query.words.map((word) => word.surface).filter((surface) => !query.matched.has(surface)));
+      if (tolerance > 0) matchTypos(query, unmatched, (word) => typoCandidates(dictionary, word));
+      return score(query, boost, relevance, docsCount, whereFiltersIDs);
     },
   } as unknown as WordIndex;
 };

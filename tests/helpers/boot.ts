@@ -5,12 +5,15 @@ import { APP_DIR, DIST_DIR } from './paths';
 export type BootOptions = {
   /** Serves the admin panel's built files (`dist/build`, from `strapi build`) at /admin, for browser tests. */
   serveAdminPanel?: boolean;
+  /** Runs once the app is loaded and before its routes are mounted (routes added later are not served): benchmarks add their baselines' routes here. */
+  beforeMount?: (strapi: Core.Strapi) => void;
 };
 
 /** Loads the compiled app (`dist/`) on the database the environment points at, with its HTTP routes mounted. */
-export const bootStrapi = async ({ serveAdminPanel = false }: BootOptions = {}) => {
+export const bootStrapi = async ({ serveAdminPanel = false, beforeMount }: BootOptions = {}) => {
   const strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel });
   await strapi.load();
+  beforeMount?.(strapi);
   await strapi.server.mount();
   return strapi;
 };

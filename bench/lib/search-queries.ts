@@ -1,3 +1,5 @@
+import { fold } from '../../src/plugins/multilingual-search/server/src/engines/embedded/fold';
+import { stopWordsOf } from '../../src/plugins/multilingual-search/server/src/engines/embedded/languages';
 import { random } from './generate';
 
 /**
@@ -11,12 +13,20 @@ export type SearchAnswer = { data: SearchHit[]; meta: { pagination: { total: num
 /** The text fields of a resource the search covers (config/plugins.ts `searchable`), as REST filters. */
 const CONTAINSI_FIELDS = ['title', 'summary', 'body', 'court', 'caseNumber', 'ecli', 'issueAreas.name', 'skills.name', 'authorOrganisations.name'];
 
-/** Words of at least eight letters in the titles (no language's stop words are that long), per locale, each once, in the order met. */
+/**
+ * Words of at least six letters in the titles, per locale, each once, as written (SQLite's `$containsi`
+ * folds the case of ASCII letters only), less the locale's stop words, which the search ignores.
+ */
 export const titleWords = (titles: Array<{ locale: string; title: string }>) => {
   const words: Record<string, string[]> = {};
+  const stopWords: Record<string, Set<string>> = {};
   for (const { locale, title } of titles) {
     const known = (words[locale] ??= []);
-    for (const word of title.toLowerCase().split(/[^\p{L}]+/u)) if (word.length >= 8 && !known.includes(word)) known.push(word);
+    const ignored = (stopWords[locale] ??= new Set(stopWordsOf(locale).map((word) => fold(word.toLowerCase()))));
+    for (const word of title.split(/[^\p{L}]+/u)) {
+      const key = word.toLowerCase();
+      if (word.length >= 6 && !ignored.has(fold(key)) && !known.some((other) => other.toLowerCase() === key)) known.push(word);
+    }
   }
   return words;
 };
@@ -47,20 +57,11 @@ export const searchPath = (query: SearchQuery, extra = '') => {
   return `/api/multilingual-search/search?q=${encodeURIComponent(q)}&locale=${query.locale}&pageSize=10${extra}`;
 };
 
-/** GET /api/resources with every word in one of the text fields the search covers (`$containsi`), first page of 10. */
+/** GET /api/resources with any of the words in any of the text fields the search covers (`$containsi`, `$or`), first page of 10. */
 export const containsiPath = (query: SearchQuery) => {
   const params = new URLSearchParams({ locale: query.locale, 'pagination[pageSize]': '10', 'fields[0]': 'title' });
-  query.words.forEach((word, w) =>
-    CONTAINSI_FIELDS.forEach((field, f) =>
-      params.set(
-        `filters[$and][${w}][$or][${f}]${field
-          .split('.')
-          .map((part) => `[${part}]`)
-          .join('')}[$containsi]`,
-        word,
-      ),
-    ),
-  );
+  const conditions = query.words.flatMap((word) => CONTAINSI_FIELDS.map((field) => ({ word, path: field.split('.') })));
+  conditions.forEach(({ word, path }, i) => params.set(`filters[$or][${i}]${path.map((part) => `[${part}]`).join('')}[$containsi]`, word));
   return `/api/resources?${params.toString()}`;
 };
 

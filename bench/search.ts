@@ -5,17 +5,33 @@ import { getService } from '../src/plugins/multilingual-search/server/src/utils/
 import type { SearchRequest } from '../src/plugins/multilingual-search/server/src/engines/types';
 import { seconds, startBenchApp } from './lib/app';
 import { generateResources, random } from './lib/generate';
+import {
+  checkSearchAnswer,
+  containsiPath,
+  fetchJson,
+  searchPath,
+  searchQueries,
+  splitWords,
+  titleWords,
+  typoHits,
+  type SearchAnswer,
+  type SearchQuery,
+} from './lib/search-queries';
 import { loadFromWorker } from './lib/http-load';
 import { measureMeilisearchBatching } from './meilisearch-batching';
 import { percentile, timed } from './lib/stats';
 
 /**
  * `npm run bench:search`: 20,000 resources in 3 locales plus the demo data's other types.
- * Prints the full reindex time and rate; search latency p50/p95 for 200 fixed queries through the
- * REST API at concurrency 1 and 8, and for the same engine requests made directly in this process
- * (API / engine ratio); publish-to-searchable delay; memory after indexing; and search p50 after
- * EDITS random edits, publications and unpublications (what members get on a live server) against
- * the p50 of the same indexes rebuilt fresh, with both answers compared hit by hit.
+ * Prints the full reindex time and rate; search latency p50/p95 through the REST API at 1 and 8
+ * clients (200 queries each, different ones, after a warm-up on other words), every answer checked
+ * (hits with numeric scores, facets where asked), and the same engine requests made directly in this
+ * process (API / engine ratio); the outside baseline measured in the same run: the same words through
+ * REST `$containsi` on /api/resources (every text field the search covers) against the search on
+ * resources, with the ratio; publish-to-searchable delay (the published document is the hit);
+ * memory after indexing; and search p50 after EDITS random edits, publications and unpublications
+ * (what members get on a live server) against the p50 of the same indexes rebuilt fresh, with both
+ * answers compared hit by hit.
  *
  * `npm run bench:search -- --engine meilisearch`: the sync's batching against the Meilisearch
  * contract server (see bench/meilisearch-batching.ts).
@@ -23,30 +39,9 @@ import { percentile, timed } from './lib/stats';
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 20_000);
 const LOCALES = ['fr', 'en', 'de'];
 const QUERIES = 200;
+const BASELINE_QUERIES = 40;
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 40);
 const EDITS = Number(process.env.BENCH_EDITS ?? 1000);
-
-/** A kept-alive connection the server has just closed is retried once (ECONNRESET). */
-const fetchWithRetry = async (url: string) => {
-  try {
-    return await fetch(url);
-  } catch {
-    return fetch(url);
-  }
-};
-
-const fixedQueries = (words: Record<string, string[]>) => {
-  const next = random(7);
-  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
-  const typo = (word: string) => (word.length > 6 ? word.slice(0, 3) + word.slice(4) : word);
-  return Array.from({ length: QUERIES }, (_, i) => {
-    const locale = LOCALES[i % LOCALES.length];
-    const terms = [pick(words[locale]), ...(i % 3 === 0 ? [pick(words[locale])] : [])];
-    const q = (i % 7 === 0 ? terms.map(typo) : terms).join(' ');
-    const extra = i % 5 === 0 ? '&filters[resourceKind]=guide' : i % 5 === 1 ? '&facets=resourceKind,issueArea,language' : '';
-    return `q=${encodeURIComponent(q)}&locale=${locale}&pageSize=10${extra}`;
-  });
-};
 
 const main = async () => {
   const app = await startBenchApp();
@@ -74,52 +69,93 @@ const main = async () => {
     );
     console.log(`Memory after indexing: RSS ${Math.round(memory.rss / 2 ** 20)} MiB, heap used ${Math.round(memory.heapUsed / 2 ** 20)} MiB`);
 
-    const words: Record<string, string[]> = {};
+    const titles: Array<{ locale: string; title: string }> = [];
     for (const locale of LOCALES) {
       const rows = (await strapi.db.query('api::resource.resource').findMany({ select: ['title'], where: { locale }, limit: 400 })) as Array<{ title: string }>;
-      words[locale] = [...new Set(rows.flatMap((row) => row.title.split(/[^\p{L}]+/u)).filter((word) => word.length >= 5))];
+      titles.push(...rows.map((row) => ({ locale, title: row.title })));
     }
-    const queries = fixedQueries(words);
+    const words = titleWords(titles);
+    const { measured, warmUp } = splitWords(words);
+    // Every fifth query filtered on a kind, every fifth asks for facets; only the others must have hits.
+    const extraFor = (i: number) => (i % 5 === 0 ? '&filters[resourceKind]=guide' : i % 5 === 1 ? '&facets=resourceKind,issueArea,language' : '');
+    const toUrls = (queries: SearchQuery[]) => queries.map((query, i) => `${app.baseUrl}${searchPath(query, extraFor(i))}`);
+    const queries = { 1: searchQueries(measured, QUERIES, 7), 8: searchQueries(measured, QUERIES, 8) };
+    const runs = { 1: toUrls(queries[1]), 8: toUrls(queries[8]) };
+    await loadFromWorker(toUrls(searchQueries(warmUp, QUERIES, 9)), 4);
 
-    // Every engine request the API makes is recorded, to replay the same ones directly.
+    console.log(
+      `\nSearch latency, ${QUERIES} different queries per run (fr, en, de; some with typos, filters, facets), as the public, after a warm-up on other words:`,
+    );
+    const api = { 1: await loadFromWorker(runs[1], 1), 8: await loadFromWorker(runs[8], 8) };
+
+    // Every answer checked, and the engine requests each query makes recorded, to replay the same ones directly.
     const engine = getService(strapi, 'engine').get();
     const search = engine.search.bind(engine);
-    const recorded: SearchRequest[] = [];
+    let recording: SearchRequest[] = [];
     engine.search = async (request) => {
-      recorded.push(request);
+      recording.push(request);
       return search(request);
     };
-    const viaApi = async (query: string) => {
-      const response = await fetchWithRetry(`${app.baseUrl}/api/multilingual-search/search?${query}`);
-      if (response.status !== 200) throw new Error(`${response.status} for ${query}: ${await response.text()}`);
-      await response.json();
-    };
-    for (const query of queries) await viaApi(query); // warm-up, and the requests to replay
+    const replay = new Map<string, SearchRequest[]>();
+    const checked: Array<{ query: SearchQuery; answer: SearchAnswer }> = [];
+    for (const concurrency of [1, 8] as const)
+      for (const [i, query] of queries[concurrency].entries()) {
+        const url = runs[concurrency][i];
+        recording = [];
+        const answer = await fetchJson<SearchAnswer>(url);
+        checkSearchAnswer(answer, url, i % 5 > 1 && !query.typo);
+        checked.push({ query, answer });
+        if (i % 5 === 1 && Object.keys(answer.meta.facets ?? {}).length === 0) throw new Error(`${url}: no facets`);
+        replay.set(url, recording);
+      }
     engine.search = search;
-    const replay = recorded.slice(0, QUERIES);
 
-    const runAt = async (concurrency: number, run: (i: number) => Promise<void>) => {
+    const direct = async (urls: string[], concurrency: number) => {
       const latencies: number[] = [];
       let nextIndex = 0;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (nextIndex < QUERIES) {
-            const i = nextIndex++;
-            latencies.push(await timed(() => run(i)));
+          while (nextIndex < urls.length) {
+            const requests = replay.get(urls[nextIndex++])!;
+            latencies.push(await timed(async () => Promise.all(requests.map((request) => search(request)))));
           }
         }),
       );
-      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+      return latencies;
     };
-
-    const urls = queries.map((query) => `${app.baseUrl}/api/multilingual-search/search?${query}`);
-    console.log(`\nSearch latency, ${QUERIES} fixed queries (fr, en, de; some with typos, filters, facets), as the public:`);
-    for (const concurrency of [1, 8]) {
-      const latencies = await loadFromWorker(urls, concurrency);
-      const api = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-      const direct = await runAt(concurrency, async (i) => void (await search(replay[i])));
+    for (const concurrency of [1, 8] as const) {
+      const viaEngine = await direct(runs[concurrency], concurrency);
+      const [apiP50, engineP50] = [percentile(api[concurrency], 50), percentile(viaEngine, 50)];
       console.log(
-        `  concurrency ${concurrency}: REST API p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms · engine p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms · ratio API/engine at p50 ${(api.p50 / direct.p50).toFixed(2)} (goal ≤ 1.5)`,
+        `  concurrency ${concurrency}: REST API p50 ${apiP50.toFixed(2)} ms, p95 ${percentile(api[concurrency], 95).toFixed(2)} ms · engine p50 ${engineP50.toFixed(2)} ms, p95 ${percentile(viaEngine, 95).toFixed(2)} ms · ratio API/engine at p50 ${(apiP50 / engineP50).toFixed(2)} (goal ≤ 1.5)`,
+      );
+    }
+    console.log(
+      `  every answer checked: numeric scores, hits for every query without a typo, filter or facets, facets where asked; queries with a typo answered with hits: ${typoHits(checked)}`,
+    );
+
+    // The outside baseline: the same words through REST `$containsi`, against the search restricted to resources.
+    const compared = queries[1].filter((query, i) => !query.typo && extraFor(i) === '').slice(0, BASELINE_QUERIES);
+    for (const query of compared) {
+      const rest = await fetchJson<{ data: unknown[] }>(`${app.baseUrl}${containsiPath(query)}`);
+      if (rest.data.length === 0) throw new Error(`REST $containsi found nothing for ${query.words.join(' ')} (${query.locale})`);
+      checkSearchAnswer(await fetchJson<SearchAnswer>(`${app.baseUrl}${searchPath(query, '&types=resource')}`), `${query.words.join(' ')} in resources`);
+    }
+    console.log(
+      `\nSearch against REST \`$containsi\` (every text field the search covers) on /api/resources, ${compared.length} queries without typos, both answering hits:`,
+    );
+    for (const concurrency of [1, 8]) {
+      const viaSearch = await loadFromWorker(
+        compared.map((query) => `${app.baseUrl}${searchPath(query, '&types=resource')}`),
+        concurrency,
+      );
+      const viaRest = await loadFromWorker(
+        compared.map((query) => `${app.baseUrl}${containsiPath(query)}`),
+        concurrency,
+      );
+      const [searchP50, restP50] = [percentile(viaSearch, 50), percentile(viaRest, 50)];
+      console.log(
+        `  concurrency ${concurrency}: search p50 ${searchP50.toFixed(2)} ms, p95 ${percentile(viaSearch, 95).toFixed(2)} ms · $containsi p50 ${restP50.toFixed(2)} ms, p95 ${percentile(viaRest, 95).toFixed(2)} ms · ratio search/$containsi at p50 ${(searchP50 / restP50).toFixed(2)}`,
       );
     }
 
@@ -133,14 +169,18 @@ const main = async () => {
       const publishedAt = performance.now();
       await strapi.documents('api::resource.resource').publish({ documentId: draft.documentId, locale: 'en' } as never);
       for (;;) {
-        const response = await fetchWithRetry(`${app.baseUrl}/api/multilingual-search/search?q=${token}&locale=en&types=resource`);
-        if (((await response.json()) as { meta: { pagination: { total: number } } }).meta.pagination.total > 0) break;
+        const answer = await fetchJson<SearchAnswer>(`${app.baseUrl}/api/multilingual-search/search?q=${token}&locale=en&types=resource`);
+        if (answer.data.length > 0) {
+          checkSearchAnswer(answer, `published ${token}`);
+          if (answer.data[0].documentId !== draft.documentId) throw new Error(`${token}: found ${answer.data[0].documentId}, published ${draft.documentId}`);
+          break;
+        }
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       delays.push(performance.now() - publishedAt);
     }
     console.log(
-      `\nPublish-to-searchable delay over ${PUBLISHES} publishes: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
+      `\nPublish-to-searchable delay over ${PUBLISHES} publishes (each found as the first hit): p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
     );
 
     // A live server: editors edit, publish and unpublish; the indexes follow through the outbox.
@@ -166,8 +206,8 @@ const main = async () => {
     }
     await getService(strapi, 'sync').settled(300_000);
     console.log(`\n${EDITS} random edits, publications and unpublications applied in ${seconds(Date.now() - started)}`);
-    const answers = async () =>
-      Promise.all(urls.map(async (url) => JSON.stringify((await (await fetchWithRetry(url)).json()) as { data: unknown; meta: { pagination: unknown } })));
+    const urls = runs[1];
+    const answers = async () => Promise.all(urls.map(async (url) => JSON.stringify(await fetchJson<SearchAnswer>(url))));
     const afterEdits = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
     await getService(strapi, 'indexer').reindex();
     const fresh = { p50: percentile(await loadFromWorker(urls, 1), 50), answers: await answers() };
@@ -175,7 +215,7 @@ const main = async () => {
     const differing = afterEdits.answers.findIndex((answer, i) => answer !== fresh.answers[i]);
     if (differing >= 0)
       console.log(
-        `First differing answer, ${queries[differing]}:\n  after the edits ${afterEdits.answers[differing]}\n  rebuilt fresh   ${fresh.answers[differing]}`,
+        `First differing answer, ${urls[differing]}:\n  after the edits ${afterEdits.answers[differing]}\n  rebuilt fresh   ${fresh.answers[differing]}`,
       );
     console.log(
       `Search p50 after the edits ${afterEdits.p50.toFixed(2)} ms · rebuilt fresh ${fresh.p50.toFixed(2)} ms · ratio ${(afterEdits.p50 / fresh.p50).toFixed(2)} (goal ≈ 1) · answers identical (hits, order, scores, totals) ${same}/${urls.length}`,

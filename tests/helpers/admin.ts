@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestApp } from './strapi';
 
 /** A new admin-panel user with the given admin role code (super admin by default): returns how to sign in. */
-export const createAdminUser = async (app: TestApp, roleCode = 'strapi-super-admin') => {
+export const createAdminUser = async (app: Pick<TestApp, 'strapi'>, roleCode = 'strapi-super-admin') => {
   const { strapi } = app;
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   const email = `admin-${randomBytes(4).toString('hex')}@test.example.org`;

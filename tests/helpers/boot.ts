@@ -7,15 +7,18 @@ export type BootOptions = {
   serveAdminPanel?: boolean;
   /** Returns before the embedded search index is built at start-up (to test what answers meanwhile). */
   notWaitingForSearch?: boolean;
+  /** Runs once the app is loaded and before its routes are mounted (routes added later are not served): benchmarks add their baselines' routes here. */
+  beforeMount?: (strapi: Core.Strapi) => void;
 };
 
 /**
  * Loads the compiled app (`dist/`) on the database the environment points at, with its HTTP routes
  * mounted, and waits until it is ready (GET /_ready): the embedded search index is built.
  */
-export const bootStrapi = async ({ serveAdminPanel = false, notWaitingForSearch = false }: BootOptions = {}) => {
+export const bootStrapi = async ({ serveAdminPanel = false, notWaitingForSearch = false, beforeMount }: BootOptions = {}) => {
   const strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel });
   await strapi.load();
+  beforeMount?.(strapi);
   await strapi.server.mount();
   if (!notWaitingForSearch) await strapi.plugin('multilingual-search').service('indexer').whenReady();
   return strapi;

@@ -5,11 +5,13 @@ import { lockDocument } from '../utils/lock-document';
 /**
  * Relations that together identify a document: no two documents link the same targets in all of
  * them. One endorsement per organisation and agreement version, one registration per member and
- * workshop, one member profile per user account.
+ * workshop, one member profile per user account. The first relation is the one whose target is
+ * locked during the check: the member for registrations, so that registrations of different members
+ * for one workshop are not written one at a time here (the workshop's places have their own lock).
  */
 export const UNIQUE_LINKS: Partial<Record<UID.ContentType, string[]>> = {
   'api::endorsement.endorsement': ['agreementVersion', 'organisation'],
-  'api::registration.registration': ['workshop', 'member'],
+  'api::registration.registration': ['member', 'workshop'],
   'api::member.member': ['user'],
 };
 

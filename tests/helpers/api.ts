@@ -9,7 +9,7 @@ const authorization = (caller: Caller) => {
 };
 
 /** supertest requests as `caller`: `api(app, member).get('/api/resources')`. */
-export const api = (app: TestApp, caller: Caller = 'public') => {
+export const api = (app: Pick<TestApp, 'http'>, caller: Caller = 'public') => {
   const header = authorization(caller);
   const withAuth = <T extends { set: (name: string, value: string) => T }>(request: T) => (header ? request.set('Authorization', header) : request);
   return {

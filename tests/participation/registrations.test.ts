@@ -20,10 +20,26 @@ const rowsOf = async (workshop: string) =>
       where: { workshop: { documentId: workshop } },
       populate: { member: { select: ['documentId'] } },
       orderBy: { id: 'asc' },
-    })) as Array<{ id: number; documentId: string; state: string; waitlistPosition: number | null; member: { documentId: string } }>;
+    })) as Array<{ id: number; documentId: string; state: string; waitlistPosition: number | null; updatedAt: string; member: { documentId: string } }>;
+
+type Row = Awaited<ReturnType<typeof rowsOf>>[number];
+
+/** The waitlisted registrations, first in line first. */
+const inLine = (rows: Row[]) => rows.filter((row) => row.state === 'waitlisted').sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
+
+/**
+ * Registrations get their place, and with it their `updatedAt`, in the order requests reach the
+ * workshop's lock: every confirmation came before the first waitlisting, and the waitlist is in that order.
+ */
+const expectPlacesInLockOrder = (rows: Row[]) => {
+  const at = (row: Row) => Date.parse(row.updatedAt);
+  const lastConfirmed = Math.max(...rows.filter((row) => row.state === 'confirmed').map(at));
+  const waiting = inLine(rows).map(at);
+  expect(waiting.every((time, i) => time >= lastConfirmed && (i === 0 || time >= waiting[i - 1]))).toBe(true);
+};
 
 describe('workshop registration with capacity and a waitlist', () => {
-  test('200 members register at once for 50 places: 50 confirmed, 150 waitlisted 1–150 in arrival order; 10 cancellations promote the first 10', async () => {
+  test('200 members register at once for 50 places: 50 confirmed, 150 waitlisted 1–150 in the order they reached the lock; 10 cancellations promote the first 10', async () => {
     const workshop = await createWorkshop(app(), { capacity: 50 });
     const members = await createMembers(app(), 200);
 
@@ -33,10 +49,9 @@ describe('workshop registration with capacity and a waitlist', () => {
     const rows = await rowsOf(workshop);
     expect(rows).toHaveLength(200);
     expect(rows.filter((row) => row.state === 'confirmed')).toHaveLength(50);
-    const waitlisted = rows.filter((row) => row.state === 'waitlisted');
-    // Rows are written in the order requests got the workshop's lock: the first 50 got places, the next ones queue in that order.
-    expect(rows.slice(0, 50).every((row) => row.state === 'confirmed')).toBe(true);
+    const waitlisted = inLine(rows);
     expect(waitlisted.map((row) => row.waitlistPosition)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    expectPlacesInLockOrder(rows);
 
     // Each member was told what the database holds.
     const told = new Map(responses.map((response) => [(response.body.data as Registration).documentId, response.body.data as Registration]));
@@ -60,7 +75,7 @@ describe('workshop registration with capacity and a waitlist', () => {
     expect(after.filter((row) => row.state === 'confirmed')).toHaveLength(50);
     expect(after.filter((row) => row.state === 'cancelled')).toHaveLength(10);
     expect(after.filter((row) => firstInLine.includes(row.documentId)).map((row) => row.state)).toEqual(firstInLine.map(() => 'confirmed'));
-    const stillWaiting = after.filter((row) => row.state === 'waitlisted');
+    const stillWaiting = inLine(after);
     expect(stillWaiting.map((row) => row.documentId)).toEqual(waitlisted.slice(10).map((row) => row.documentId));
     expect(stillWaiting.map((row) => row.waitlistPosition)).toEqual(Array.from({ length: 140 }, (_, i) => i + 1));
   }, 180_000);

@@ -5,9 +5,11 @@ import { conflict, forbidden } from '../../../utils/errors';
 import { lockDocument } from '../../../utils/lock-document';
 import { tableOf } from '../../../utils/tables';
 import { ownProfileId } from '../../member/services/member';
+import { contentLocales } from '../../../content/locales';
 
 const REGISTRATIONS = 'api::registration.registration';
 const WORKSHOPS = 'api::workshop.workshop';
+const MEMBERS = 'api::member.member';
 
 export type RegistrationState = 'confirmed' | 'waitlisted' | 'cancelled';
 
@@ -47,11 +49,12 @@ export const describeRegistration = (row: RegistrationRow, workshop: string, pla
 /**
  * Registration for workshops, with capacity and a waitlist.
  *
- * Every write for a workshop runs in one transaction that first locks the workshop's rows
- * (PostgreSQL; SQLite has a single connection, so its transactions run one after the other). So the
- * places are counted and the new registration written with no other registration in between:
- * registrations never exceed capacity, and waitlist positions follow the order in which requests
- * reach the lock, whether they come to one Strapi process or several sharing the database.
+ * Every write for a workshop runs in one transaction that locks the workshop's rows (PostgreSQL;
+ * SQLite has a single connection, so its transactions run one after the other) before it counts the
+ * places and gives a registration its place, with no other registration in between: registrations
+ * never exceed capacity, and waitlist positions follow the order in which requests reach the lock,
+ * whether they come to one Strapi process or several sharing the database. The lock is taken as
+ * late as possible (see `register`), so that a crowd registering for one workshop waits for little.
  *
  * Invariants: confirmed ≤ capacity; waitlisted positions are 1…n without gaps; one registration row
  * per member and workshop (a member who registers again after cancelling gets their row back).
@@ -160,6 +163,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (await registrations().findOne({ where: { id: row.id } })) as RegistrationRow;
   };
 
+  /** The ids of a document's rows in the default locale (draft and published): the rows the Document Service links a relation to. */
+  const rowIdsOf = async (uid: string, documentId: string) => {
+    const locale = contentLocales(strapi).default;
+    const rows = (await strapi.db.query(uid as never).findMany({ select: ['id'], where: { documentId, locale } })) as Array<{ id: number }>;
+    if (rows.length === 0) throw new errors.ValidationError(`Document with id "${documentId}", locale "${locale}" not found`);
+    return rows.map((row) => row.id);
+  };
+
+  /**
+   * A new registration that holds no place yet (`cancelled`; `register` gives it its place), linked
+   * as the Document Service links it. Written through the Query Engine: `register` makes the
+   * Document Service's checks itself (one registration per member and workshop, places), and its
+   * `entry.create` event would load the registration deeply populated, costing more than the registration.
+   */
+  const placelessRegistration = async (workshop: string, member: string) =>
+    (await registrations().create({
+      data: {
+        state: 'cancelled',
+        waitlistPosition: null,
+        publishedAt: new Date(),
+        workshop: await rowIdsOf(WORKSHOPS, workshop),
+        member: await rowIdsOf(MEMBERS, member),
+      },
+    })) as RegistrationRow;
+
   const lockWorkshop = async (trx: Knex.Transaction, documentId: string) => {
     await lockDocument(strapi, trx, WORKSHOPS, documentId);
     const workshop = await publishedWorkshop(documentId);
@@ -184,27 +212,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Registers the member signed in as `userId`: confirmed while places are left, waitlisted
      * otherwise. Registering again returns the registration they already have (`created: false`).
+     *
+     * The workshop's lock is held only to count and to give the registration its place (four short
+     * statements): everything else (the member's profile, the workshop, writing the row with its
+     * links) runs before it, the new row written as `cancelled` (holding no place) in the same
+     * transaction, so nobody ever sees it in that state.
      */
     async register(userId: number, workshopDocumentId: string) {
       const member = await profileOf(userId);
+      const workshop = await publishedWorkshop(workshopDocumentId);
+      if (!workshop) throw new errors.NotFoundError('No such workshop');
+      const found = await registrationOf(workshop.documentId, member);
+      if (found && found.state !== 'cancelled')
+        return { created: false, registration: describeRegistration(found, workshop.documentId, await placesOf(workshop)) };
+      assertRegistrationOpen(workshop);
       return strapi.db.transaction(async ({ trx }) => {
-        const workshop = await lockWorkshop(trx, workshopDocumentId);
+        // Two requests of one member wait for each other here, so the second finds the first one's row.
+        await lockDocument(strapi, trx, MEMBERS, member);
         const existing = await registrationOf(workshop.documentId, member);
         if (existing && existing.state !== 'cancelled') {
           return { created: false, registration: describeRegistration(existing, workshop.documentId, await placesOf(workshop)) };
         }
-        assertRegistrationOpen(workshop);
-        const { confirmed, waitlisted } = await countByState(workshop.documentId);
-        const data =
-          confirmed < workshop.capacity
+        const row = existing ?? (await placelessRegistration(workshop.documentId, member));
+
+        const locked = await lockWorkshop(trx, workshop.documentId);
+        assertRegistrationOpen(locked);
+        const { confirmed, waitlisted } = await countByState(locked.documentId);
+        const place =
+          confirmed < locked.capacity
             ? { state: 'confirmed' as const, waitlistPosition: null }
             : { state: 'waitlisted' as const, waitlistPosition: waitlisted + 1 };
-        const row = existing
-          ? ((await registrations().update({ where: { id: existing.id }, data })) as RegistrationRow)
-          : ((await strapi
-              .documents(REGISTRATIONS)
-              .create({ data: { ...data, workshop: workshop.documentId, member } } as never)) as unknown as RegistrationRow);
-        return { created: true, registration: describeRegistration(row, workshop.documentId, await placesOf(workshop)) };
+        const updatedAt = new Date();
+        await trx(tableOf(strapi, REGISTRATIONS))
+          .where('id', row.id)
+          .update({ state: place.state, waitlist_position: place.waitlistPosition, updated_at: updatedAt });
+        const places = toPlaces(
+          locked.capacity,
+          place.state === 'confirmed' ? { confirmed: confirmed + 1, waitlisted } : { confirmed, waitlisted: waitlisted + 1 },
+        );
+        return { created: true, registration: describeRegistration({ ...row, ...place, updatedAt: updatedAt.toISOString() }, locked.documentId, places) };
       });
     },
 

@@ -274,6 +274,9 @@ const main = async () => {
   const app = await startBenchApp();
   try {
     const { strapi } = app;
+    // Pauses between requests (the hand-written SQL, the naive way) outlast Node's 5 s keep-alive: the
+    // server would close a connection the client is about to reuse (ECONNRESET).
+    strapi.server.httpServer.keepAliveTimeout = 600_000;
     let started = Date.now();
     await seedDemoData(strapi, loadPlatformConfig(strapi));
     console.log(`Seeded the demo data in ${seconds(Date.now() - started)}`);

@@ -82,120 +82,142 @@ beforeAll(async () => {
   await expectExact();
 }, 120_000);
 
+/** Several whole-map checks per test: minutes on a loaded machine. */
+const SLOW = 300_000;
 const claims = (caller: TestUser, data: unknown[]) => api(app(), caller).put('/api/skills-mapping/me/claims', { data });
 
-test('claims added, changed and removed through the API', async () => {
-  expect(
-    (
-      await claims(first, [
-        { skill: 'echr-litigation', level: 4, openToQuestions: true },
-        { skill: 'algorithmic-discrimination', level: 0, wantsToLearn: true },
-      ])
-    ).status,
-  ).toBe(200);
-  expect((await claims(second, [{ skill: 'echr-litigation', level: 3, openToQuestions: true }])).status).toBe(200);
-  await expectExact();
-  expect((await claims(first, [{ skill: 'echr-litigation', level: 2, wantsToLearn: true }])).status).toBe(200);
-  await expectExact();
-  expect((await claims(second, [])).status).toBe(200);
-  await expectExact();
-  expect((await claims(second, [{ skill: 'echr-litigation', level: 3, openToQuestions: true }])).status).toBe(200);
-});
+test(
+  'claims added, changed and removed through the API',
+  async () => {
+    expect(
+      (
+        await claims(first, [
+          { skill: 'echr-litigation', level: 4, openToQuestions: true },
+          { skill: 'algorithmic-discrimination', level: 0, wantsToLearn: true },
+        ])
+      ).status,
+    ).toBe(200);
+    expect((await claims(second, [{ skill: 'echr-litigation', level: 3, openToQuestions: true }])).status).toBe(200);
+    await expectExact();
+    expect((await claims(first, [{ skill: 'echr-litigation', level: 2, wantsToLearn: true }])).status).toBe(200);
+    await expectExact();
+    expect((await claims(second, [])).status).toBe(200);
+    await expectExact();
+    expect((await claims(second, [{ skill: 'echr-litigation', level: 3, openToQuestions: true }])).status).toBe(200);
+  },
+  SLOW,
+);
 
-test('a profile hidden or made visible, its countries, languages and organisation changed', async () => {
-  const experts = async () =>
-    ((await api(app(), first).get('/api/skills-mapping/experts?skill=echr-litigation')).body.data as Array<{ documentId: string }>).map((e) => e.documentId);
-  expect(await experts()).not.toContain(second.memberId);
-  await documents(MEMBERS).update({ documentId: second.memberId!, locale: 'en', data: { visibility: 'members' } } as never);
-  expect(await experts()).toContain(second.memberId);
-  await expectExact();
-  await documents(MEMBERS).update({
-    documentId: second.memberId!,
-    locale: 'en',
-    data: { visibility: 'hidden', countries: ['PL'], languages: ['pl', 'de'] },
-  } as never);
-  expect(await experts()).not.toContain(second.memberId);
-  await expectExact();
-  const { documentId } = (await app()
-    .strapi.db.query(ORGANISATIONS)
-    .findOne({ select: ['documentId'], where: { locale: 'en' }, orderBy: { id: 'desc' } })) as {
-    documentId: string;
-  };
-  await documents(MEMBERS).update({ documentId: second.memberId!, locale: 'en', data: { organisation: documentId } } as never);
-  await expectExact();
-});
+test(
+  'a profile hidden or made visible, its countries, languages and organisation changed',
+  async () => {
+    const experts = async () =>
+      ((await api(app(), first).get('/api/skills-mapping/experts?skill=echr-litigation')).body.data as Array<{ documentId: string }>).map((e) => e.documentId);
+    expect(await experts()).not.toContain(second.memberId);
+    await documents(MEMBERS).update({ documentId: second.memberId!, locale: 'en', data: { visibility: 'members' } } as never);
+    expect(await experts()).toContain(second.memberId);
+    await expectExact();
+    await documents(MEMBERS).update({
+      documentId: second.memberId!,
+      locale: 'en',
+      data: { visibility: 'hidden', countries: ['PL'], languages: ['pl', 'de'] },
+    } as never);
+    expect(await experts()).not.toContain(second.memberId);
+    await expectExact();
+    const { documentId } = (await app()
+      .strapi.db.query(ORGANISATIONS)
+      .findOne({ select: ['documentId'], where: { locale: 'en' }, orderBy: { id: 'desc' } })) as {
+      documentId: string;
+    };
+    await documents(MEMBERS).update({ documentId: second.memberId!, locale: 'en', data: { organisation: documentId } } as never);
+    await expectExact();
+  },
+  SLOW,
+);
 
-test("an organisation's issue areas and members changed in the admin panel, unpublished, published, cloned and deleted in bulk", async () => {
-  const organisation = (await app()
-    .strapi.db.query(ORGANISATIONS)
-    .findOne({
-      select: ['documentId'],
-      where: { locale: 'en', publishedAt: { $notNull: true } },
-    })) as { documentId: string };
-  const publish = () =>
-    api(app(), { token: editor }).post(`/content-manager/collection-types/${ORGANISATIONS}/${organisation.documentId}/actions/publish?locale=en`, {});
-  const areas = (await app()
-    .strapi.db.query(ISSUE_AREAS)
-    .findMany({ select: ['id'], where: { locale: 'en' } })) as Array<{ id: number }>;
-  const saved = await contentManager(ORGANISATIONS).save(organisation.documentId, { issueAreas: { set: [{ id: areas[0].id }, { id: areas[1].id }] } });
-  expect(saved.status).toBe(200);
-  expect((await publish()).status).toBe(200);
-  await expectExact();
+test(
+  "an organisation's issue areas and members changed in the admin panel, unpublished, published, cloned and deleted in bulk",
+  async () => {
+    const organisation = (await app()
+      .strapi.db.query(ORGANISATIONS)
+      .findOne({
+        select: ['documentId'],
+        where: { locale: 'en', publishedAt: { $notNull: true } },
+      })) as { documentId: string };
+    const publish = () =>
+      api(app(), { token: editor }).post(`/content-manager/collection-types/${ORGANISATIONS}/${organisation.documentId}/actions/publish?locale=en`, {});
+    const areas = (await app()
+      .strapi.db.query(ISSUE_AREAS)
+      .findMany({ select: ['id'], where: { locale: 'en' } })) as Array<{ id: number }>;
+    const saved = await contentManager(ORGANISATIONS).save(organisation.documentId, { issueAreas: { set: [{ id: areas[0].id }, { id: areas[1].id }] } });
+    expect(saved.status).toBe(200);
+    expect((await publish()).status).toBe(200);
+    await expectExact();
 
-  // A member moved to this organisation from its side: what they counted for before is found again.
-  const member = (await app()
-    .strapi.db.query(MEMBERS)
-    .findOne({ where: { documentId: second.memberId, locale: 'en' } })) as { id: number };
-  expect((await contentManager(ORGANISATIONS).save(organisation.documentId, { members: { connect: [{ id: member.id }] } })).status).toBe(200);
-  await expectExact();
-  expect((await publish()).status).toBe(200);
-  await expectExact();
+    // A member moved to this organisation from its side: what they counted for before is found again.
+    const member = (await app()
+      .strapi.db.query(MEMBERS)
+      .findOne({ where: { documentId: second.memberId, locale: 'en' } })) as { id: number };
+    expect((await contentManager(ORGANISATIONS).save(organisation.documentId, { members: { connect: [{ id: member.id }] } })).status).toBe(200);
+    await expectExact();
+    expect((await publish()).status).toBe(200);
+    await expectExact();
 
-  const others = (await app()
-    .strapi.db.query(ORGANISATIONS)
-    .findMany({ select: ['documentId'], where: { locale: 'en', publishedAt: { $notNull: true } }, limit: 3 })) as Array<{
-    documentId: string;
-  }>;
-  const documentIds = [...new Set([organisation.documentId, ...others.map((o) => o.documentId)])];
-  expect((await contentManager(ORGANISATIONS).bulk('bulkUnpublish', documentIds)).status).toBe(200);
-  await expectExact();
-  expect((await contentManager(ORGANISATIONS).bulk('bulkPublish', documentIds)).status).toBe(200);
-  await expectExact();
+    const others = (await app()
+      .strapi.db.query(ORGANISATIONS)
+      .findMany({ select: ['documentId'], where: { locale: 'en', publishedAt: { $notNull: true } }, limit: 3 })) as Array<{
+      documentId: string;
+    }>;
+    const documentIds = [...new Set([organisation.documentId, ...others.map((o) => o.documentId)])];
+    expect((await contentManager(ORGANISATIONS).bulk('bulkUnpublish', documentIds)).status).toBe(200);
+    await expectExact();
+    expect((await contentManager(ORGANISATIONS).bulk('bulkPublish', documentIds)).status).toBe(200);
+    await expectExact();
 
-  const clone = await contentManager(ORGANISATIONS).clone(organisation.documentId, { name: 'Cloned organisation', slug: 'cloned-organisation' });
-  expect(clone.status).toBe(200);
-  expect((await contentManager(ORGANISATIONS).bulk('bulkPublish', [clone.body.data.documentId])).status).toBe(200);
-  await expectExact();
-  expect((await contentManager(ORGANISATIONS).bulk('bulkDelete', [clone.body.data.documentId, organisation.documentId])).status).toBe(200);
-  await expectExact();
-});
+    const clone = await contentManager(ORGANISATIONS).clone(organisation.documentId, { name: 'Cloned organisation', slug: 'cloned-organisation' });
+    expect(clone.status).toBe(200);
+    expect((await contentManager(ORGANISATIONS).bulk('bulkPublish', [clone.body.data.documentId])).status).toBe(200);
+    await expectExact();
+    expect((await contentManager(ORGANISATIONS).bulk('bulkDelete', [clone.body.data.documentId, organisation.documentId])).status).toBe(200);
+    await expectExact();
+  },
+  SLOW,
+);
 
-test('an issue area renamed and deleted, a profile deleted, several writes at once', async () => {
-  const area = (await app()
-    .strapi.db.query(ISSUE_AREAS)
-    .findOne({ select: ['documentId', 'slug'], where: { locale: 'en' } })) as { documentId: string; slug: string };
-  await documents(ISSUE_AREAS).update({ documentId: area.documentId, locale: 'en', data: { slug: `${area.slug}-renamed` } } as never);
-  await expectExact();
-  await documents(ISSUE_AREAS).delete({ documentId: area.documentId, locale: '*' } as never);
-  await expectExact();
+test(
+  'an issue area renamed and deleted, a profile deleted, several writes at once',
+  async () => {
+    const area = (await app()
+      .strapi.db.query(ISSUE_AREAS)
+      .findOne({ select: ['documentId', 'slug'], where: { locale: 'en' } })) as { documentId: string; slug: string };
+    await documents(ISSUE_AREAS).update({ documentId: area.documentId, locale: 'en', data: { slug: `${area.slug}-renamed` } } as never);
+    await expectExact();
+    await documents(ISSUE_AREAS).delete({ documentId: area.documentId, locale: '*' } as never);
+    await expectExact();
 
-  const third = await createUser(app(), 'authenticated', { visibility: 'public', countries: ['ES'], languages: ['es'] });
-  await Promise.all([
-    claims(third, [{ skill: 'echr-litigation', level: 4 }]),
-    claims(first, [{ skill: 'algorithmic-discrimination', level: 3, wantsToLearn: true }]),
-    documents(MEMBERS).update({ documentId: second.memberId!, locale: 'en', data: { countries: ['IT', 'FR'] } } as never),
-  ]);
-  await expectExact();
-  await documents(MEMBERS).delete({ documentId: third.memberId!, locale: '*' } as never);
-  await expectExact();
-});
+    const third = await createUser(app(), 'authenticated', { visibility: 'public', countries: ['ES'], languages: ['es'] });
+    await Promise.all([
+      claims(third, [{ skill: 'echr-litigation', level: 4 }]),
+      claims(first, [{ skill: 'algorithmic-discrimination', level: 3, wantsToLearn: true }]),
+      documents(MEMBERS).update({ documentId: second.memberId!, locale: 'en', data: { countries: ['IT', 'FR'] } } as never),
+    ]);
+    await expectExact();
+    await documents(MEMBERS).delete({ documentId: third.memberId!, locale: '*' } as never);
+    await expectExact();
+  },
+  SLOW,
+);
 
-test('the counts survive a restart and stay exact after it', async () => {
-  await app().restart();
-  await expectExact();
-  expect((await claims(first, [{ skill: 'echr-litigation', level: 1 }])).status).toBe(200);
-  await expectExact();
-});
+test(
+  'the counts survive a restart and stay exact after it',
+  async () => {
+    await app().restart();
+    await expectExact();
+    expect((await claims(first, [{ skill: 'echr-litigation', level: 1 }])).status).toBe(200);
+    await expectExact();
+  },
+  SLOW,
+);
 
 const onPostgres = usesPostgres() ? test : test.skip;
 

@@ -15,6 +15,13 @@ const documentsOf = (params: unknown, result?: unknown): string[] => [
   ),
 ];
 
+/** The members of each of `documents` (organisations or issue areas), asked one after the other: the queries share one transaction. */
+const membersOfEach = async (documents: string[], membersOf: (documentId: string) => Promise<string[]>) => {
+  const members: string[] = [];
+  for (const documentId of documents) members.push(...(await membersOf(documentId)));
+  return members;
+};
+
 /**
  * A write to a member profile, an organisation, an issue area or a skill updates the skills map's
  * counts it changes, in the same transaction as the write (through the Document Service, so the
@@ -43,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       uidOf(strapi, 'organisation'),
       (params) => ({
         dimensions: ['organisation', 'issueArea'],
-        members: async (trx, result) => (await Promise.all(documentsOf(params, result).map((organisation) => sql().membersOf(trx, { organisation })))).flat(),
+        members: (trx, result) => membersOfEach(documentsOf(params, result), (organisation) => sql().membersOf(trx, { organisation })),
         linksOtherMembers: true,
       }),
     ],
@@ -51,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       uidOf(strapi, 'issueArea'),
       (params) => ({
         dimensions: ['issueArea'],
-        members: async (trx, result) => (await Promise.all(documentsOf(params, result).map((issueArea) => sql().membersOf(trx, { issueArea })))).flat(),
+        members: (trx, result) => membersOfEach(documentsOf(params, result), (issueArea) => sql().membersOf(trx, { issueArea })),
         linksOtherMembers: true,
       }),
     ],

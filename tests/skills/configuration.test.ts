@@ -85,7 +85,7 @@ test('the advanced level decides which holders are advanced', async () => {
 
   app().strapi.config.set('plugin::skills-mapping.advancedLevel', 4);
   try {
-    await app().strapi.plugin('skills-mapping').service('coverage').invalidate();
+    await app().strapi.plugin('skills-mapping').service('coverage').recountAtNextRead();
     const atFour = await matrix();
     expect(atFour.map((cell) => cell.advanced)).toEqual(atThree.map((cell) => cell.levels[4]));
   } finally {

@@ -37,7 +37,7 @@ type ProfileRow = {
 
 type Claims = {
   list: (member: string, locale: string) => Promise<unknown[]>;
-  removeAll: (member: string, trx: unknown) => Promise<void>;
+  removeAll: (member: string) => Promise<void>;
 };
 
 /** Distinct documents among rows (a document has a row per locale, draft and published), in the default locale where there is one. */
@@ -202,12 +202,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * record. Links to the profile (participants, facilitators, authors) go with it.
      */
     async erase(userId: number) {
-      await strapi.db.transaction(async ({ trx }) => {
+      await strapi.db.transaction(async () => {
         const rows = await profileRows(userId);
         const member = rows[0]?.documentId;
         if (member) {
           await getWorkshopRegistrations(strapi).removeAllOf(member);
-          await claims().removeAll(member, trx);
+          await claims().removeAll(member);
           const authored = (await strapi.db.query(SUGGESTIONS).findMany({ select: ['id'], where: { author: { documentId: member } } })) as Array<{
             id: number;
           }>;

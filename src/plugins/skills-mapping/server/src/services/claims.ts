@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import { uidOf } from '../utils/content-types';
 import { getConfig, getService } from '../utils/get-service';
 import { invalidInput, parse } from '../utils/parse';
+import type { Change } from './coverage';
 import type { SkillRow } from './labels';
+import { COUNTED_DIMENSIONS } from './sql';
 
 /** Level names, 0 to 4. */
 export const LEVELS = ['learning', 'basic', 'practitioner', 'advanced', 'expert'] as const;
@@ -32,6 +33,9 @@ type Row = {
   open_to_questions: number | boolean;
   assessed_at: string | number | Date;
 };
+
+/** A write to the claims of `members`: it changes every dimension, for them alone. */
+const claimsOf = (members: string[]): Change => ({ dimensions: COUNTED_DIMENSIONS, members: async () => members, linksOtherMembers: false });
 
 const fail = (path: Array<string | number>, message: string): never => {
   throw invalidInput('field', [{ path, message }]);
@@ -126,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * its assessment date; a new or re-levelled claim is assessed now.
      */
     async replace(memberDocumentId: string, claims: ClaimRecord[]) {
-      await strapi.db.transaction(async ({ trx }) => {
+      await getService(strapi, 'coverage').track(claimsOf([memberDocumentId]), async (trx) => {
         const previous = new Map(
           ((await trx(table()).select('skill_document_id', 'level', 'assessed_at').where('member_document_id', memberDocumentId)) as Row[]).map((row) => [
             row.skill_document_id,
@@ -141,7 +145,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return rowOf(memberDocumentId, claim, assessedAt, now);
         });
         for (let i = 0; i < rows.length; i += 200) await trx(table()).insert(rows.slice(i, i + 200));
-        await getService(strapi, 'coverage').invalidate(trx);
       });
     },
 
@@ -149,25 +152,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async addMissing(claims: Array<ClaimRecord & { memberDocumentId: string }>) {
       const now = new Date();
       const rows = claims.map((claim) => rowOf(claim.memberDocumentId, claim, claim.assessedAt ?? now, now));
-      await sql()
-        .knex()
-        .transaction(async (trx) => {
-          for (let i = 0; i < rows.length; i += 200)
-            await trx(table())
-              .insert(rows.slice(i, i + 200))
-              .onConflict(['member_document_id', 'skill_document_id'])
-              .ignore();
-          await getService(strapi, 'coverage').invalidate(trx);
-        });
+      await getService(strapi, 'coverage').track(claimsOf([...new Set(claims.map((claim) => claim.memberDocumentId))]), async (trx) => {
+        for (let i = 0; i < rows.length; i += 200)
+          await trx(table())
+            .insert(rows.slice(i, i + 200))
+            .onConflict(['member_document_id', 'skill_document_id'])
+            .ignore();
+      });
     },
 
-    /** Every claim of a member goes (erasure), inside the caller's transaction when given one. */
-    async removeAll(memberDocumentId: string, trx?: Knex.Transaction) {
-      const remove = async (transaction: Knex.Transaction) => {
-        await transaction(table()).delete().where('member_document_id', memberDocumentId);
-        await getService(strapi, 'coverage').invalidate(transaction);
-      };
-      await (trx ? remove(trx) : sql().knex().transaction(remove));
+    /** Every claim of a member goes (erasure), inside the caller's transaction when there is one. */
+    async removeAll(memberDocumentId: string) {
+      await getService(strapi, 'coverage').track(claimsOf([memberDocumentId]), async (trx) => {
+        await trx(table()).delete().where('member_document_id', memberDocumentId);
+      });
     },
   };
 };

@@ -21,26 +21,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   };
 
-  /** Distinct members per skill (and per issue area) among claims matching `where`. */
-  const members = async (defaultLocale: string, where: (query: ReturnType<ReturnType<typeof sql>['claims']>) => void, perArea: boolean) => {
-    const builder = sql().claims(defaultLocale);
-    const { claim } = sql().columns;
-    where(builder);
-    if (perArea) {
-      const area = sql().joinDimension(builder, 'issueArea');
-      return tally(
-        await builder
-          .select({ skill: claim('skillDocumentId'), area: sql().knex().raw(area) })
-          .countDistinct({ n: claim('memberDocumentId') })
-          .groupBy(claim('skillDocumentId'), sql().knex().raw(area)),
-      );
+  /**
+   * Learners and advanced holders per skill (and per issue area), from the maintained counts
+   * (`overall` and `issueArea`: see the coverage service).
+   */
+  const people = async (perArea: boolean) => {
+    const advancedLevel = getConfig(strapi).advancedLevel;
+    const [learners, holders]: [Count, Count] = [new Map(), new Map()];
+    for (const [skill, bySkill] of await getService(strapi, 'coverage').counts(perArea ? 'issueArea' : 'overall')) {
+      for (const [area, counted] of bySkill) {
+        learners.set(key(skill, perArea ? area : ''), counted.learners);
+        holders.set(
+          key(skill, perArea ? area : ''),
+          counted.levels.slice(advancedLevel).reduce((a, b) => a + b, 0),
+        );
+      }
     }
-    return tally(
-      await builder
-        .select({ skill: claim('skillDocumentId') })
-        .countDistinct({ n: claim('memberDocumentId') })
-        .groupBy(claim('skillDocumentId')),
-    );
+    return { learners, holders };
   };
 
   /** Upcoming published workshops per skill taught (and per issue area); for the public, public ones only. */
@@ -100,19 +97,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * rankings are computed from those published figures alone, so their order gives nothing more away.
      */
     async rank(locale: string, exact: boolean, limit = 10) {
-      const { locales, advancedLevel } = getConfig(strapi);
-      const defaultLocale = locales.default;
-      const { claim } = sql().columns;
-      const learners = (perArea: boolean) => members(defaultLocale, (q) => void q.where(claim('wantsToLearn'), true), perArea);
-      const experts = (perArea: boolean) => members(defaultLocale, (q) => void q.where(claim('level'), '>=', advancedLevel), perArea);
-      const [learning, supply, taught, learningByArea, supplyByArea, taughtByArea] = await Promise.all([
-        learners(false),
-        experts(false),
+      const defaultLocale = getConfig(strapi).locales.default;
+      const [everywhere, inAreas, taught, taughtByArea] = await Promise.all([
+        people(false),
+        people(true),
         workshops(defaultLocale, false, exact),
-        learners(true),
-        experts(true),
         workshops(defaultLocale, true, exact),
       ]);
+      const [learning, supply, learningByArea, supplyByArea] = [everywhere.learners, everywhere.holders, inAreas.learners, inAreas.holders];
       const skills = await getService(strapi, 'labels').skills(locale);
       const areas = await getService(strapi, 'labels').columns('issueArea', locale);
       const collator = new Intl.Collator(locale);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
 import { LRUCache } from 'lru-cache';
 import { getConfig, getService } from '../utils/get-service';
-import { countsOf } from './coverage';
+import { countsOf, type Tally } from './coverage';
 import { publishable, type GroupsCache, type TableColumn } from '../utils/disclosure';
 import type { Column } from './labels';
 import type { ClaimFilters, Dimension } from './sql';
@@ -53,12 +53,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * coverage; with one, a GROUP BY over the matching claims. A minimum level hides the levels below it.
    */
   const counts = async (query: MatrixQuery, defaultLocale: string) => {
-    const coverage = await getService(strapi, 'coverage').counts(query.dimension, defaultLocale);
+    const coverage = await getService(strapi, 'coverage').counts(query.dimension);
     const values = new Set([...coverage.values()].flatMap((bySkill) => [...bySkill.keys()]));
     if (query.country || query.organisation || query.issueArea)
       return { counted: countsOf(await sql().holders(defaultLocale, query.dimension, query)), values };
     const minLevel = query.minLevel ?? 0;
-    if (minLevel > 0) for (const bySkill of coverage.values()) for (const levels of bySkill.values()) levels.fill(0, 0, minLevel);
+    if (minLevel > 0) for (const bySkill of coverage.values()) for (const { levels } of bySkill.values()) levels.fill(0, 0, minLevel);
     return { counted: coverage, values };
   };
 
@@ -73,9 +73,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Each country or language stands alone (who declared it is not public); an issue area counts the
    * members of the organisations working on it, which is public, so areas are checked together.
    */
-  const publicCells = (columns: Column[], counted: Map<string, number[]>, atoms: Map<string, string[]> | null, caches: GroupsCache[]) => {
+  const publicCells = (columns: Column[], counted: Map<string, Tally>, atoms: Map<string, string[]> | null, caches: GroupsCache[]) => {
     const table: TableColumn[] = columns.map((column) => ({ key: column.key, atoms: atoms ? (atoms.get(column.key) ?? []) : [column.key] }));
-    const levelsOf = (key: string) => counted.get(key) ?? [0, 0, 0, 0, 0];
+    const levelsOf = (key: string) => counted.get(key)?.levels ?? [0, 0, 0, 0, 0];
     const threshold = getConfig(strapi).publicMinimumCount;
     const [advanced, others] = [advancedOf, othersOf].map((count, i) =>
       publishable(table, new Map(columns.map((column) => [column.key, count(levelsOf(column.key))])), threshold, caches[i]),
@@ -99,11 +99,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const atoms = !exact && query.dimension === 'issueArea' ? await sql().issueAreaOrganisations() : null;
     const caches: GroupsCache[] = [new Map(), new Map()];
     const rows = skills.map((skill) => {
-      const bySkill = counted.get(skill.documentId) ?? new Map<string, number[]>();
+      const bySkill = counted.get(skill.documentId) ?? new Map<string, Tally>();
       return {
         skill,
         cells: exact
-          ? Object.fromEntries(columns.map((column) => [column.key, exactCell(bySkill.get(column.key) ?? [0, 0, 0, 0, 0])]))
+          ? Object.fromEntries(columns.map((column) => [column.key, exactCell(bySkill.get(column.key)?.levels ?? [0, 0, 0, 0, 0])]))
           : publicCells(columns, bySkill, atoms, caches),
       };
     });

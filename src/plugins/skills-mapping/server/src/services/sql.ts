@@ -4,6 +4,9 @@ import { uidOf } from '../utils/content-types';
 
 export type Dimension = 'issueArea' | 'country' | 'organisation' | 'language';
 export const DIMENSIONS: Dimension[] = ['issueArea', 'country', 'organisation', 'language'];
+/** What the plugin counts: the matrix's dimensions, and `overall` (every holder once, under the value `all`) for the gaps. */
+export type CountedDimension = Dimension | 'overall';
+export const COUNTED_DIMENSIONS: CountedDimension[] = [...DIMENSIONS, 'overall'];
 
 export type ClaimFilters = { minLevel?: number; country?: string; organisation?: string; issueArea?: string };
 
@@ -79,10 +82,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Adds the join of `dimension` to a claims query and returns the SQL of its value: a claim
-   * counts once for each of its member's countries, languages, organisation or issue areas.
+   * counts once for each of its member's countries, languages, organisation or issue areas (and
+   * once overall).
    */
-  const joinDimension = (query: Knex.QueryBuilder, dimension: Dimension): string => {
+  const joinDimension = (query: Knex.QueryBuilder, dimension: CountedDimension): string => {
     switch (dimension) {
+      case 'overall':
+        return "'all'";
       case 'country':
         query.joinRaw(`${isPostgres() ? 'CROSS JOIN LATERAL' : 'JOIN'} ${jsonElements(`m.${column(MEMBERS, 'countries')}`, 'd')}`);
         return 'd.value';
@@ -109,22 +115,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     joinDimension,
 
     /**
-     * Holders (`holders`) per `skill`, dimension `value` and `level`, among the claims matching
-     * `filters`. Each row is a distinct holder, so a plain COUNT(*) counts them (and PostgreSQL can
-     * count in parallel, which it cannot for COUNT(DISTINCT)): a member claims a skill once (unique
-     * index), has one default-locale profile and one organisation, and lists a country or a
-     * language at most once (validated on every write); an organisation links an issue area once.
+     * Holders (`holders`) per `skill`, dimension `value` and `level`, and those of them who want to
+     * learn it (`learners`), among the claims matching `filters` (and of `members` when given: their
+     * profiles' documentIds). Each row is a distinct holder, so a plain COUNT(*) counts them (and
+     * PostgreSQL can count in parallel, which it cannot for COUNT(DISTINCT)): a member claims a skill
+     * once (unique index), has one default-locale profile and one organisation, and lists a country
+     * or a language at most once (validated on every write); an organisation links an issue area once.
      */
-    holders(defaultLocale: string, dimension: Dimension, filters: ClaimFilters = {}) {
+    holders(defaultLocale: string, dimension: CountedDimension, filters: ClaimFilters = {}, members?: string[]) {
       const query = claims(defaultLocale, filters);
+      if (members) query.whereIn(claimColumn('memberDocumentId'), members);
       const value = knex().raw(joinDimension(query, dimension));
       return query
-        .select({ skill: claimColumn('skillDocumentId'), value, level: claimColumn('level') })
+        .select(
+          { skill: claimColumn('skillDocumentId'), value, level: claimColumn('level') },
+          { learners: knex().raw(`SUM(CASE WHEN ${claimColumn('wantsToLearn')} THEN 1 ELSE 0 END)`) },
+        )
         .count({ holders: '*' })
-        .groupBy(claimColumn('skillDocumentId'), value, claimColumn('level'));
+        .groupBy(claimColumn('skillDocumentId'), claimColumn('level'), ...(dimension === 'overall' ? [] : [value])); // PostgreSQL refuses a constant in GROUP BY
     },
 
     membersWithOrganisation,
+
+    /**
+     * The members (profile documentIds) linked to any row of an organisation, or to any row of an
+     * organisation linked to any row of an issue area: those whose counts a write to it can change.
+     */
+    async membersOf(trx: Knex.Transaction, of: { organisation: string } | { issueArea: string }): Promise<string[]> {
+      const memberOrganisation = link(MEMBERS, 'organisation');
+      const query = trx
+        .distinct({ member: `m.${column(MEMBERS, 'documentId')}` })
+        .from(`${table(MEMBERS)} as m`)
+        .join(`${memberOrganisation.name} as mo`, `mo.${memberOrganisation.joinColumn.name}`, 'm.id')
+        .join(`${table(ORGANISATIONS)} as o`, 'o.id', `mo.${memberOrganisation.inverseJoinColumn.name}`);
+      if ('organisation' in of) query.where(`o.${column(ORGANISATIONS, 'documentId')}`, of.organisation);
+      else {
+        const organisationIssueAreas = link(ORGANISATIONS, 'issueAreas');
+        query
+          .join(`${organisationIssueAreas.name} as oi`, `oi.${organisationIssueAreas.joinColumn.name}`, 'o.id')
+          .join(`${table(ISSUE_AREAS)} as ia`, 'ia.id', `oi.${organisationIssueAreas.inverseJoinColumn.name}`)
+          .where(`ia.${column(ISSUE_AREAS, 'documentId')}`, of.issueArea);
+      }
+      return ((await query) as Array<{ member: string }>).map((row) => row.member);
+    },
 
     /**
      * The published organisations (slugs) working on each issue area (slug): public knowledge, and

@@ -129,7 +129,8 @@ test('every search during a reindex answers from a complete index', async () => 
       .indexUids()
       .filter((uid) => uid.includes('__')),
   ).toEqual([]);
-});
+  // Every index rebuilt against the contract server, which validates each request: a minute on a loaded machine.
+}, 180_000);
 
 test('the admin status lists the indexes by type, then locale, with the last sync every process sees, restarts included', async () => {
   const changedAfter = Date.now();

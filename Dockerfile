@@ -1,13 +1,13 @@
 # The platform's app server, for docker-compose.yml (production).
-FROM node:20-bookworm-slim AS build
+# Node.js 24 LTS; every native module comes prebuilt (better-sqlite3 13 is Node-API): no compiler.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN NODE_ENV=production npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app ./

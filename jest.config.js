@@ -14,12 +14,16 @@ if (skipBrowserTests) {
   );
 }
 
+// `*.unit.test.ts` files test pure logic and touch no database: the PostgreSQL run
+// (TEST_DATABASE_URL) leaves them out, they would test exactly what the SQLite run tested.
+const databaseIndependentLeftOut = process.env.TEST_DATABASE_URL ? ['\\.unit\\.test\\.ts$'] : [];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', ...(skipBrowserTests ? ['<rootDir>/tests/browser/'] : [])],
+  testPathIgnorePatterns: ['/node_modules/', ...(skipBrowserTests ? ['<rootDir>/tests/browser/'] : []), ...databaseIndependentLeftOut],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   // The official meilisearch client is published as ES modules only: Jest's CommonJS runtime needs it transformed.
   transformIgnorePatterns: ['/node_modules/(?!meilisearch/)', '<rootDir>/dist/'],

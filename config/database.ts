@@ -1,6 +1,17 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+/**
+ * SQLite in write-ahead-log mode: readers do not wait for the writer (nor another process's writer
+ * for them), and a commit appends to the log instead of syncing the database file several times.
+ */
+const useWriteAheadLog = (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+  const sqlite = connection as { pragma: (statement: string) => unknown };
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  done(undefined, connection);
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   const pool = { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) };
@@ -46,6 +57,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       connection: { filename: path.resolve(__dirname, '..', '..', filename) },
       useNullAsDefault: true,
       acquireConnectionTimeout,
+      pool: { afterCreate: useWriteAheadLog },
     },
     settings,
   };

@@ -21,9 +21,9 @@ export default async function globalSetup() {
   ensureAdminBuild();
   await dropRunDatabases();
 
-  const build = async (template: Template, prepare?: (strapi: import('@strapi/strapi').Core.Strapi) => Promise<void>) => {
+  const build = async (template: Template, from?: Template, prepare?: (strapi: import('@strapi/strapi').Core.Strapi) => Promise<void>) => {
     const name = templateName(template);
-    await createDatabase(name);
+    await createDatabase(name, from && templateName(from));
     Object.assign(process.env, databaseEnv(name));
     const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
     if (prepare) await prepare(strapi);
@@ -32,7 +32,8 @@ export default async function globalSetup() {
 
   const started = Date.now();
   await build('empty');
-  await build('seeded', async (strapi) => {
+  // From a copy of `empty`: its schema is made already.
+  await build('seeded', 'empty', async (strapi) => {
     const { seedDemoData } = require(`${DIST_DIR}/src/seed`);
     const { loadPlatformConfig } = require(`${DIST_DIR}/src/platform-config`);
     await seedDemoData(strapi, loadPlatformConfig(strapi));

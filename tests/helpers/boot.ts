@@ -5,7 +5,7 @@ import { APP_DIR, DIST_DIR } from './paths';
 export type BootOptions = {
   /** Serves the admin panel's built files (`dist/build`, from `strapi build`) at /admin, for browser tests. */
   serveAdminPanel?: boolean;
-  /** Returns before the embedded search index is built at start-up (to test what answers meanwhile). */
+  /** Returns before the search indexes are built at start-up (embedded engine, or an empty Meilisearch), to test what answers meanwhile. */
   notWaitingForSearch?: boolean;
   /** Runs once the app is loaded and before its routes are mounted (routes added later are not served): benchmarks add their baselines' routes here. */
   beforeMount?: (strapi: Core.Strapi) => void;

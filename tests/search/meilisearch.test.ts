@@ -132,6 +132,32 @@ test('every search during a reindex answers from a complete index', async () => 
   // Every index rebuilt against the contract server, which validates each request: a minute on a loaded machine.
 }, 180_000);
 
+test('a start on an empty Meilisearch: not ready until every index is built, and a build that fails is tried again', async () => {
+  const before = (await search('locale=en&pageSize=1')).body.meta.pagination.total;
+  await app().restart({ notWaitingForSearch: true }, async () => {
+    meilisearch().reset();
+    meilisearch().faults.failTasks(1, 'Injected fault: disk full during the first build.');
+  });
+  const ready = await app().http().get('/_ready');
+  expect(ready.status).toBe(503);
+  expect(ready.body.checks.search.state).toBe('building');
+  expect((await search('locale=en&pageSize=1')).status).toBe(503);
+  // Until the next attempt succeeds, the readiness check says why the last one failed.
+  let failure: string | undefined;
+  while (!failure) {
+    const { body } = await app().http().get('/_ready');
+    expect(body.checks.search.state).toBe('building');
+    failure = body.checks.search.lastError;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(failure).toContain('disk full during the first build');
+
+  await app().strapi.plugin('multilingual-search').service('indexer').whenReady();
+  expect((await app().http().get('/_ready')).body.checks.search).toEqual({ state: 'ready', indexed: expect.any(Number), total: expect.any(Number) });
+  expect((await app().http().get('/_ready')).status).toBe(200);
+  expect((await search('locale=en&pageSize=1')).body.meta.pagination.total).toBe(before);
+}, 180_000);
+
 test('the admin status lists the indexes by type, then locale, with the last sync every process sees, restarts included', async () => {
   const changedAfter = Date.now();
   await resources().create({

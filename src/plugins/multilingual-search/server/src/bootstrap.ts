@@ -25,16 +25,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return;
   }
-  indexer.markReady();
   // Meilisearch may be down at start-up: the outbox keeps the changes until it is back.
-  await indexer
-    .prepareRemote()
-    .then(({ live }) => {
-      if (live === 0) {
-        strapi.log.info('[multilingual-search] no index in Meilisearch yet: building them');
-        indexer.reindex().catch((error: Error) => strapi.log.error(`[multilingual-search] first build failed: ${error.message}`));
-      }
-    })
-    .catch((error: Error) => strapi.log.warn(`[multilingual-search] Meilisearch not ready at start-up: ${error.message}`));
+  void indexer.startRemote();
   sync.start();
 };

@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { SearchDocument } from '../engines/types';
 import { getConfig, getService } from '../utils/get-service';
@@ -8,15 +8,19 @@ export type ReindexProgress = { type: string; locale: string; indexed: number; t
 
 /**
  * Whether this process's search answers: `ready` once the embedded engine's indexes are built at
- * start-up (at once with Meilisearch, whose indexes outlive the process); `failed` when that build
- * failed (the log says why).
+ * start-up (with Meilisearch, whose indexes outlive the process, once it is known that they exist,
+ * or once they are built); `failed` when the embedded build failed (the log says why). While a
+ * Meilisearch first build is tried again, `lastError` says why the last attempt failed.
  */
-export type Readiness = { state: 'building' | 'ready' | 'failed'; indexed: number; total: number };
+export type Readiness = { state: 'building' | 'ready' | 'failed'; indexed: number; total: number; lastError?: string };
 
 /** Thrown into a build when the app stops meanwhile. */
 class BuildStopped extends Error {}
 
 const CHUNK = 200;
+
+/** Delay before retrying a Meilisearch start-up that failed: doubling from one second, at most 30 s. */
+const retryDelayMs = (attempt: number) => Math.min(1_000 * 2 ** attempt, 30_000);
 
 /**
  * Full rebuilds. `reindex` builds every index of the chosen types under a temporary name while the
@@ -34,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let current: { startedAt: number; progress: ReindexProgress[] } | undefined;
   let readiness: Readiness = { state: 'building', indexed: 0, total: 0 };
   let built: Promise<void> | undefined;
-  let stopping = false;
+  const stopping = new AbortController();
 
   /** Waits until no process is applying a batch. */
   const waitForBatchesInFlight = async () => {
@@ -70,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Between chunks, the requests that arrived meanwhile are served: with SQLite every query
       // resolves without waiting on I/O, and a build that never yields would hold every route.
       await nextTurn();
-      if (stopping) throw new BuildStopped('the app is stopping');
+      if (stopping.signal.aborted) throw new BuildStopped('the app is stopping');
       const loaded = await documents().load(type, ids.slice(i, i + CHUNK));
       const byLocale = new Map<string, SearchDocument[]>();
       for (const group of loaded.values()) for (const document of group) byLocale.set(document.locale, [...(byLocale.get(document.locale) ?? []), document]);
@@ -89,6 +93,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return created;
   };
 
+  /** Reports the progress of a start-up build as this process's readiness. */
+  const reportReadiness = () => {
+    const indexed = new Map<string, number>();
+    const totals = new Map<string, number>();
+    const sum = (values: Map<string, number>) => [...values.values()].reduce((a, b) => a + b, 0);
+    readiness = { ...readiness, state: 'building', indexed: 0, total: 0 };
+    return (progress: ReindexProgress) => {
+      const key = `${progress.type} ${progress.locale}`;
+      indexed.set(key, progress.indexed);
+      totals.set(key, progress.total);
+      readiness = { ...readiness, indexed: sum(indexed), total: sum(totals) };
+    };
+  };
+
+  /** Applies the index settings where they changed (nothing is sent for an unchanged configuration); returns how many of this app's indexes exist. */
+  const prepareRemote = async () => {
+    const existing = (await engine().listIndexes()).map((index) => index.name);
+    let live = 0;
+    for (const type of types().all()) {
+      for (const locale of types().liveLocales(type.name, existing)) {
+        await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
+        live += 1;
+      }
+    }
+    return { live };
+  };
+
   const liveLocales = async (type: SearchType) =>
     types().liveLocales(
       type.name,
@@ -99,9 +130,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Rebuilds the indexes of `chosen` without downtime. After a rebuild of every index from the
    * database, `movesLog` makes this process read the outbox log on from where the rebuild stands.
    */
-  const rebuild = async (chosen: SearchType[], onProgress: (progress: ReindexProgress) => void, { movesLog }: { movesLog: boolean }) => {
+  const rebuild = async (
+    chosen: SearchType[],
+    onProgress: (progress: ReindexProgress) => void,
+    { movesLog, atStartUp = false }: { movesLog: boolean; atStartUp?: boolean },
+  ) => {
     if (current) throw new Error('a reindex is already running');
-    if (readiness.state !== 'ready') throw new Error('the indexes are still being built after start-up');
+    if (readiness.state !== 'ready' && !atStartUp) throw new Error('the indexes are still being built after start-up');
     current = { startedAt: Date.now(), progress: [] };
     const track = (progress: ReindexProgress) => {
       current!.progress = [...current!.progress.filter((p) => p.type !== progress.type || p.locale !== progress.locale), progress];
@@ -164,21 +199,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     rebuildAll: () => rebuild(types().all(), () => {}, { movesLog: !getService(strapi, 'engine').isShared() }),
 
+    prepareRemote,
+
     /**
      * Start-up with Meilisearch, whose indexes outlive the app: settings are applied where they
-     * changed (nothing is sent for an unchanged configuration), and a first full build is started
-     * when none of this app's indexes exists yet.
+     * changed, and when none of this app's indexes exists yet, every index is built, during which
+     * this process is not ready (its searches would answer from partial indexes). When Meilisearch
+     * is down or the build fails, both are retried, with a growing delay, until they succeed or the
+     * app stops; the changes made meanwhile wait in the outbox. While Meilisearch is down with its
+     * indexes built, the process counts as ready: its searches answer 503 as in any outage.
      */
-    async prepareRemote() {
-      const existing = (await engine().listIndexes()).map((index) => index.name);
-      let live = 0;
-      for (const type of types().all()) {
-        for (const locale of types().liveLocales(type.name, existing)) {
-          await engine().ensureIndex(types().indexName(type.name, locale), types().settings(type, locale));
-          live += 1;
+    startRemote(): Promise<void> {
+      built ??= (async () => {
+        // Once known to be needed, a first build is retried as such: changes applied meanwhile may have created some indexes.
+        let firstBuild = false;
+        for (let attempt = 0; !stopping.signal.aborted; attempt += 1) {
+          try {
+            if (!firstBuild) firstBuild = (await prepareRemote()).live === 0;
+            if (firstBuild) {
+              strapi.log.info('[multilingual-search] no index in Meilisearch yet: building them');
+              await rebuild(types().all(), reportReadiness(), { movesLog: false, atStartUp: true });
+            }
+            readiness = { state: 'ready', indexed: readiness.indexed, total: readiness.total };
+            return;
+          } catch (error) {
+            readiness = firstBuild ? { ...readiness, lastError: (error as Error).message } : { ...readiness, state: 'ready' };
+            if (stopping.signal.aborted) return;
+            strapi.log.warn(`[multilingual-search] Meilisearch start-up failed, retrying in ${retryDelayMs(attempt) / 1000} s: ${(error as Error).message}`);
+            await sleep(retryDelayMs(attempt), undefined, { signal: stopping.signal }).catch(() => {});
+          }
         }
-      }
-      return { live };
+      })();
+      return built;
     },
 
     /**
@@ -191,17 +243,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       built ??= (async () => {
         const started = Date.now();
         const reflected = await getService(strapi, 'outboxLog').head();
-        readiness = { state: 'building', indexed: 0, total: 0 };
         const names: string[] = [];
-        const indexed = new Map<string, number>();
-        const totals = new Map<string, number>();
-        const count = (progress: ReindexProgress) => {
-          const key = `${progress.type} ${progress.locale}`;
-          indexed.set(key, progress.indexed);
-          totals.set(key, progress.total);
-          const sum = (values: Map<string, number>) => [...values.values()].reduce((a, b) => a + b, 0);
-          readiness = { state: 'building', indexed: sum(indexed), total: sum(totals) };
-        };
+        const count = reportReadiness();
         try {
           for (const type of types().all()) for (const locale of await build(type, false, count)) names.push(types().indexName(type.name, locale));
           await getService(strapi, 'syncTimes').record(names);
@@ -222,14 +265,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return built;
     },
 
-    /** Marks the indexes ready without a build (Meilisearch's outlive the process). */
-    markReady() {
-      readiness = { state: 'ready', indexed: 0, total: 0 };
-    },
-
     readiness: () => readiness,
 
-    /** Resolves once the start-up build is done (at once when there is none); throws if it failed. */
+    /** Resolves once the start-up build is done (with Meilisearch, once it is prepared and built, or the app stops); throws if it failed. */
     async whenReady() {
       await built;
       if (readiness.state === 'failed') throw new Error('building the embedded search indexes failed (see the log)');
@@ -237,7 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Ends a start-up build still running (the app is stopping): it stops at its next chunk. */
     async stop() {
-      stopping = true;
+      stopping.abort();
       await built?.catch(() => {});
     },
   };

@@ -158,6 +158,29 @@ test('a start on an empty Meilisearch: not ready until every index is built, and
   expect((await search('locale=en&pageSize=1')).body.meta.pagination.total).toBe(before);
 }, 180_000);
 
+test('Meilisearch down at start-up: the app starts and is ready, searches answer 503, and the start-up is tried again once it is back', async () => {
+  const before = (await search('locale=en&pageSize=1')).body.meta.pagination.total;
+  await app().restart(undefined, () => meilisearch().faults.refuseConnections(true));
+  const downSince = meilisearch().requests.length;
+  try {
+    expect((await app().http().get('/_ready')).status).toBe(200);
+    expect((await search('locale=en&pageSize=1')).status).toBe(503);
+  } finally {
+    await meilisearch().faults.refuseConnections(false);
+  }
+  // The next attempt (after 1, 2, 4… s) lists the indexes (GET /stats), and would apply changed settings.
+  const deadline = Date.now() + 30_000;
+  while (
+    !meilisearch()
+      .requests.slice(downSince)
+      .some((request) => request.method === 'GET' && request.path === '/stats')
+  ) {
+    expect(Date.now()).toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect((await search('locale=en&pageSize=1')).body.meta.pagination.total).toBe(before);
+});
+
 test('the admin status lists the indexes by type, then locale, with the last sync every process sees, restarts included', async () => {
   const changedAfter = Date.now();
   await resources().create({

@@ -39,6 +39,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let readiness: Readiness = { state: 'building', indexed: 0, total: 0 };
   let built: Promise<void> | undefined;
   const stopping = new AbortController();
+  // Settles once the start-up build is over (ready, failed or stopped); with Meilisearch down
+  // at start-up, the process is ready while its start-up is tried again in the background.
+  let startUpOver!: () => void;
+  const startUp = new Promise<void>((resolve) => (startUpOver = resolve));
+  const settle = (state: 'ready' | 'failed') => {
+    readiness = state === 'ready' ? { state, indexed: readiness.indexed, total: readiness.total } : { ...readiness, state };
+    startUpOver();
+  };
 
   /** Waits until no process is applying a batch. */
   const waitForBatchesInFlight = async () => {
@@ -220,10 +228,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               strapi.log.info('[multilingual-search] no index in Meilisearch yet: building them');
               await rebuild(types().all(), reportReadiness(), { movesLog: false, atStartUp: true });
             }
-            readiness = { state: 'ready', indexed: readiness.indexed, total: readiness.total };
+            settle('ready');
             return;
           } catch (error) {
-            readiness = firstBuild ? { ...readiness, lastError: (error as Error).message } : { ...readiness, state: 'ready' };
+            if (firstBuild) readiness = { ...readiness, lastError: (error as Error).message };
+            else settle('ready');
             if (stopping.signal.aborted) return;
             strapi.log.warn(`[multilingual-search] Meilisearch start-up failed, retrying in ${retryDelayMs(attempt) / 1000} s: ${(error as Error).message}`);
             await sleep(retryDelayMs(attempt), undefined, { signal: stopping.signal }).catch(() => {});
@@ -249,7 +258,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const type of types().all()) for (const locale of await build(type, false, count)) names.push(types().indexName(type.name, locale));
           await getService(strapi, 'syncTimes').record(names);
           getService(strapi, 'outboxLog').moveTo(reflected);
-          readiness = { ...readiness, state: 'ready' };
+          settle('ready');
           strapi.log.info(`[multilingual-search] embedded indexes built: ${readiness.indexed} documents in ${Date.now() - started} ms`);
           const { recommendedMaxDocuments } = getConfig(strapi).embedded;
           if (readiness.indexed > recommendedMaxDocuments)
@@ -258,7 +267,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             );
         } catch (error) {
           if (error instanceof BuildStopped) return;
-          readiness = { ...readiness, state: 'failed' };
+          settle('failed');
           strapi.log.error(`[multilingual-search] building the embedded indexes failed: searches answer 503 until a restart: ${(error as Error).stack}`);
         }
       })();
@@ -267,9 +276,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     readiness: () => readiness,
 
-    /** Resolves once the start-up build is done (with Meilisearch, once it is prepared and built, or the app stops); throws if it failed. */
+    /**
+     * Resolves once the start-up build is over (at once when there is none): the indexes are
+     * ready, or the app stops; with Meilisearch down at start-up, at once, while its start-up is
+     * tried again in the background. Throws if the embedded build failed.
+     */
     async whenReady() {
-      await built;
+      await Promise.race([startUp, built]);
       if (readiness.state === 'failed') throw new Error('building the embedded search indexes failed (see the log)');
     },
 

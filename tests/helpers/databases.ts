@@ -18,7 +18,10 @@ const runId = () => {
 };
 
 /** A SQLite database's files: the database, its write-ahead log and shared memory, a rollback journal. */
-const SQLITE_FILES = ['', '-wal', '-shm', '-journal'];
+const SQLITE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+const removeSqliteFiles = (name: string) => {
+  for (const suffix of SQLITE_SUFFIXES) fs.rmSync(path.join(RUN_DIR, `${name}.db${suffix}`), { force: true });
+};
 
 export const templateName = (template: Template) => `cop_test_${runId()}_${template}`;
 
@@ -41,13 +44,12 @@ export const databaseEnv = (name: string): Record<string, string> => {
 export const createDatabase = async (name: string, template?: string) => {
   if (!usesPostgres()) {
     fs.mkdirSync(RUN_DIR, { recursive: true });
-    const file = path.join(RUN_DIR, `${name}.db`);
-    for (const suffix of SQLITE_FILES) fs.rmSync(`${file}${suffix}`, { force: true });
+    removeSqliteFiles(name);
     // A closed database in write-ahead-log mode has no log left; a copy of one that is open takes it along.
     if (template)
-      for (const suffix of SQLITE_FILES.filter((suffix) => suffix !== '-shm')) {
+      for (const suffix of SQLITE_SUFFIXES.filter((suffix) => suffix !== '-shm')) {
         const source = path.join(RUN_DIR, `${template}.db${suffix}`);
-        if (fs.existsSync(source)) fs.copyFileSync(source, `${file}${suffix}`);
+        if (fs.existsSync(source)) fs.copyFileSync(source, path.join(RUN_DIR, `${name}.db${suffix}`));
       }
     return;
   }
@@ -64,7 +66,7 @@ export const createDatabase = async (name: string, template?: string) => {
 
 export const dropDatabase = async (name: string) => {
   if (!usesPostgres()) {
-    for (const suffix of SQLITE_FILES) fs.rmSync(path.join(RUN_DIR, `${name}.db${suffix}`), { force: true });
+    removeSqliteFiles(name);
     return;
   }
   const client = await adminClient();
